@@ -1,0 +1,10 @@
+import type { Command } from './command';
+import { demo, serve } from './serve';
+import {
+  permissionsUpdate, tenantCreate, tenantDelete, tenantList, tenantMigrate, tenantResume, tenantSuspend,
+} from './tenant-commands';
+
+/** Every operator command; features add theirs here. */
+export const commands: readonly Command[] = [
+  serve, demo, tenantCreate, tenantList, tenantSuspend, tenantResume, tenantDelete, tenantMigrate, permissionsUpdate,
+];

@@ -1,0 +1,13 @@
+import type { Hono } from 'hono';
+
+import type { Platform } from '../platform/platform';
+import { centralApiRoutes } from '../tenancy/central-api';
+import type { AppEnv } from './tenant-context';
+
+/**
+ * Each feature registers its routes through one function; app.ts mounts them in this order.
+ * Keeping the list here keeps the request pipeline in app.ts short.
+ */
+export type RouteModule = (app: Hono<AppEnv>, p: Platform) => void;
+
+export const routeModules: RouteModule[] = [centralApiRoutes];

@@ -1,0 +1,7 @@
+import type { Platform } from '../platform/platform';
+import type { UpgradeRoute } from './server';
+
+/** WebSocket endpoints of the sync server; each feature adds its own. */
+export function upgradeRoutes(_p: Platform): UpgradeRoute[] {
+  return [];
+}
