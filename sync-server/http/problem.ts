@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-import { AppError, ErrorCode, isAppError } from '../../shared/errors';
+import type { AppError} from '../../shared/errors';
+import { ErrorCode, isAppError } from '../../shared/errors';
 
 /** The one place where error codes become HTTP statuses (RFC 9457 problem documents). */
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
