@@ -79,3 +79,4 @@ export const adminUsers = mysqlTable('admin_users', {
   totpSecretEnc: text('totp_secret_enc').notNull(),
   createdAt: now(),
 }, (t) => [uniqueIndex('admin_users_email').on(t.email)]);
+export * from './central-admin';
