@@ -7,7 +7,7 @@ import type { Platform } from '../platform/platform';
 import { problem, problemFromUnknown } from './problem';
 import { routeModules, type RouteModule } from './routes';
 import { csrfGuard, securityHeaders } from './security';
-import { siteMiddleware, type AppEnv } from './tenant-context';
+import { siteMiddleware, tenantGate, type AppEnv } from './tenant-context';
 
 export interface AppOptions {
   /** Route modules to mount; defaults to every registered feature. */
@@ -29,6 +29,8 @@ export function createApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
   app.use('*', securityHeaders());
 
   app.use('*', siteMiddleware(p));
+
+  app.use('*', tenantGate(p));
 
   app.use('/api/*', bodyLimit({
     maxSize: 4 * 1024 * 1024,

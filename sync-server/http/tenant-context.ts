@@ -29,6 +29,7 @@ export type AppEnv = {
  */
 export function requireTenant(p: Platform): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    if (c.get('tenant')) return next();
     const site = c.get('site');
     if (site.kind !== 'tenant') return problem(c, appError('not_found', 'This address is not a tenant workspace'));
     const tenant = await p.tenantCache.get(site.slug);
@@ -39,6 +40,12 @@ export function requireTenant(p: Platform): MiddlewareHandler<AppEnv> {
     c.set('log', c.get('log').child({ tenant: tenant.slug }));
     await next();
   };
+}
+
+/** On tenant hosts, resolve the tenant for every path, known route or not (T-3). */
+export function tenantGate(p: Platform): MiddlewareHandler<AppEnv> {
+  const resolve = requireTenant(p);
+  return async (c, next) => (c.get('site').kind === 'tenant' ? resolve(c, next) : next());
 }
 
 export function siteMiddleware(p: Platform): MiddlewareHandler<AppEnv> {

@@ -11,8 +11,8 @@ export default async function setup(): Promise<void> {
     if (process.env.CI) {
       const [dbs] = await conn.query<mysql.RowDataPacket[]>("SHOW DATABASES LIKE 'ft%'");
       for (const row of dbs) await conn.query(`DROP DATABASE \`${String(Object.values(row)[0])}\``);
-      const [users] = await conn.query<mysql.RowDataPacket[]>("SELECT user FROM mysql.user WHERE user LIKE 'ft%'");
-      for (const u of users) await conn.query("DROP USER ?@'%'", [u.user]);
+      const [users] = await conn.query<mysql.RowDataPacket[]>("SELECT CONVERT(User USING utf8mb4) AS name FROM mysql.user WHERE User LIKE 'ft%'");
+      for (const u of users) await conn.query("DROP USER ?@'%'", [u.name]);
     }
   } finally {
     await conn.end();

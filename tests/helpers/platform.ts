@@ -119,8 +119,8 @@ export async function dropPrefix(p: Platform, prefix: string): Promise<void> {
   const admin = p.adminPools.get('primary')!;
   const [dbs] = await admin.query(`SHOW DATABASES LIKE '${prefix.replace(/_/g, '\\_')}%'`);
   for (const row of dbs as Record<string, string>[]) await admin.query(`DROP DATABASE \`${Object.values(row)[0]}\``);
-  const [users] = await admin.query(`SELECT user FROM mysql.user WHERE user LIKE ?`, [`${prefix.replace(/_/g, '\\_')}%`]);
-  for (const u of users as { user: string }[]) await admin.query(`DROP USER ?@'%'`, [u.user]);
+  const [users] = await admin.query(`SELECT CONVERT(User USING utf8mb4) AS name FROM mysql.user WHERE User LIKE ?`, [`${prefix.replace(/_/g, '\\_')}%`]);
+  for (const u of users as { name: string }[]) await admin.query(`DROP USER IF EXISTS ?@'%'`, [u.name]);
   const keys = await p.redis.keys(`${prefix}*`);
   if (keys.length > 0) await p.redis.del(...keys);
 }
