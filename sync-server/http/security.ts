@@ -6,6 +6,7 @@ import type { AppEnv } from './tenant-context';
 import { problem } from './problem';
 
 export const SESSION_COOKIE = 'focus_session';
+export const ADMIN_SESSION_COOKIE = 'focus_admin_session';
 
 /** Headers every response carries (ASVS V14): no sniffing, no framing, a strict CSP. */
 export function securityHeaders(): MiddlewareHandler {
@@ -41,7 +42,8 @@ export function csrfGuard(): MiddlewareHandler<AppEnv> {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
     const cookie = c.req.header('cookie') ?? '';
-    if (!cookie.includes(`${SESSION_COOKIE}=`) || c.req.header('authorization')) return next();
+    const hasSession = [SESSION_COOKIE, ADMIN_SESSION_COOKIE].some((name) => cookie.includes(`${name}=`));
+    if (!hasSession || c.req.header('authorization')) return next();
     if (!sameOrigin(c.req.header('origin') ?? c.req.header('referer'), c.req.header('host'))) {
       return problem(c, appError('forbidden', 'Cross-site request refused'));
     }
