@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 
 import type { Platform } from '../platform/platform';
+import { clientStaticRoutes } from '../static/client-static';
 import { centralApiRoutes } from '../tenancy/central-api';
 import type { AppEnv } from './tenant-context';
 
@@ -10,4 +11,5 @@ import type { AppEnv } from './tenant-context';
  */
 export type RouteModule = (app: Hono<AppEnv>, p: Platform) => void;
 
-export const routeModules: RouteModule[] = [centralApiRoutes];
+// clientStaticRoutes stays last: its SPA fallback answers any GET the API modules left alone.
+export const routeModules: RouteModule[] = [centralApiRoutes, clientStaticRoutes];
