@@ -1,14 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { tenantMigrate } from '../../sync-server/cli/tenant-commands';
-import { TENANT_MIGRATIONS } from '../../sync-server/db/connect';
 import { migrateTenants } from '../../sync-server/tenancy/migrate-all';
 import { provisionTenant } from '../../sync-server/tenancy/provision';
+import { folderWithExtraMigrations, journalLength } from '../helpers/migrations';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform';
 
 const TENANTS = 50;
@@ -17,19 +13,6 @@ let root: mysql.Connection;
 let folder: string;
 const slugs = Array.from({ length: TENANTS }, (_, i) => `m${String(i).padStart(2, '0')}`);
 
-/** A copy of the real tenant migrations plus one new migration, as a deploy would bring. */
-function folderWithNewMigration(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'focus-migrations-'));
-  cpSync(TENANT_MIGRATIONS, dir, { recursive: true });
-  const journalPath = path.join(dir, 'meta/_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
-  const last = journal.entries[journal.entries.length - 1]!;
-  journal.entries.push({ idx: last.idx + 1, version: last.version, when: last.when + 1000, tag: '9999_add_probe', breakpoints: true });
-  writeFileSync(journalPath, JSON.stringify(journal));
-  writeFileSync(path.join(dir, '9999_add_probe.sql'), 'CREATE TABLE `migration_probe` (`id` int PRIMARY KEY);');
-  return dir;
-}
-
 beforeAll(async () => {
   t = await createTestPlatform();
   root = await mysql.createConnection({ host: '127.0.0.1', user: 'root' });
@@ -37,7 +20,7 @@ beforeAll(async () => {
     const r = await provisionTenant(t.p, { slug, name: slug, plan: 'starter', ownerEmail: `o@${slug}.test`, ownerPassword: 'a-long-password', deviceApproval: false });
     if (!r.ok) throw r.error;
   }
-  folder = folderWithNewMigration();
+  folder = folderWithExtraMigrations([['9999_add_probe', 'CREATE TABLE `migration_probe` (`id` int PRIMARY KEY);']]);
 }, 300_000);
 
 afterAll(async () => {
@@ -69,7 +52,7 @@ describe('tenant:migrate --all', () => {
     const again = await migrateTenants(t.p, { concurrency: 8, folder });
     expect(again.every((r) => r.ok)).toBe(true);
     const [rows] = await root.query(`SELECT COUNT(*) AS n FROM \`${t.prefix}t_m03\`.__drizzle_migrations`);
-    expect((rows as { n: number }[])[0]!.n).toBe(Number(JSON.parse(readFileSync(path.join(folder, 'meta/_journal.json'), 'utf8')).entries.length));
+    expect((rows as { n: number }[])[0]!.n).toBe(journalLength(folder));
   });
 
   it('the CLI prints a per-tenant table and rejects bad flags', async () => {
