@@ -39,10 +39,11 @@ if ! mariadb_up; then
     echo "ensure-services: starting a private MariaDB under $DATA/mariadb"
     mkdir -p "$DATA/mariadb"
     if [ ! -d "$DATA/mariadb/mysql" ]; then
-      mariadb-install-db --no-defaults --datadir="$DATA/mariadb" --auth-root-authentication-method=normal >/dev/null
+      mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$DATA/mariadb" \
+        --auth-root-authentication-method=normal >/dev/null
     fi
-    (/usr/sbin/mariadbd --no-defaults --datadir="$DATA/mariadb" --bind-address=127.0.0.1 --port=3306 \
-      --socket="$DATA/mariadb.sock" --skip-grant-tables=0 >"$DATA/mariadb.log" 2>&1 &)
+    (/usr/sbin/mariadbd --no-defaults --user="$(id -un)" --datadir="$DATA/mariadb" --bind-address=127.0.0.1 \
+      --port=3306 --socket="$DATA/mariadb.sock" >"$DATA/mariadb.log" 2>&1 &)
   fi
   wait_for MariaDB mariadb_up
 fi
