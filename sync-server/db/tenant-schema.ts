@@ -4,3 +4,5 @@ export * from './tenant/secrets';
 export * from './tenant/notes';
 export * from './tenant/search';
 export * from './tenant/attachments';
+export * from './tenant/crm';
+export * from './tenant/sync';
