@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 
 import { randomToken, sha256 } from '../../shared/crypto';
 import { newID } from '../../shared/ids';
@@ -81,4 +81,37 @@ export async function revokeSession(db: TenantDb, sessionId: string, now: Date):
 
 export async function unlimitSession(db: TenantDb, sessionId: string): Promise<void> {
   await db.update(sessions).set({ limited: false }).where(eq(sessions.id, sessionId));
+}
+
+export interface SessionView {
+  readonly id: string;
+  readonly limited: boolean;
+  readonly createdAt: string;
+  readonly lastSeenAt: string;
+  readonly expiresAt: string;
+}
+
+/** The user's sessions that still work, newest first. */
+export async function listUserSessions(db: TenantDb, userId: string, now: Date): Promise<SessionView[]> {
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.createdAt));
+  return rows.map((s) => ({
+    id: s.id,
+    limited: s.limited,
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt.toISOString(),
+    expiresAt: s.expiresAt.toISOString(),
+  }));
+}
+
+/** Revoke one of the user's own sessions; false when it is not theirs or already revoked. */
+export async function revokeUserSession(db: TenantDb, userId: string, sessionId: string, now: Date): Promise<boolean> {
+  const [r] = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  return r.affectedRows === 1;
 }

@@ -1,8 +1,10 @@
 import type { Hono } from 'hono';
 
+import { authRoutes } from '../auth/routes';
 import type { Platform } from '../platform/platform';
 import { clientStaticRoutes } from '../static/client-static';
 import { centralApiRoutes } from '../tenancy/central-api';
+import { userRoutes } from '../users/routes';
 import type { AppEnv } from './tenant-context';
 
 /**
@@ -12,4 +14,4 @@ import type { AppEnv } from './tenant-context';
 export type RouteModule = (app: Hono<AppEnv>, p: Platform) => void;
 
 // clientStaticRoutes stays last: its SPA fallback answers any GET the API modules left alone.
-export const routeModules: RouteModule[] = [centralApiRoutes, clientStaticRoutes];
+export const routeModules: RouteModule[] = [centralApiRoutes, authRoutes, userRoutes, clientStaticRoutes];

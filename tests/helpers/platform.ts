@@ -50,6 +50,8 @@ export interface TestPlatformOptions {
   readonly masterKeyB64?: string;
   readonly prefix?: string;
   readonly dataDir?: string;
+  /** The platform clock, for tests that move time (code expiry, session expiry). */
+  readonly now?: () => Date;
 }
 
 export function testEnv(opts: TestPlatformOptions = {}) {
@@ -72,7 +74,7 @@ export function testEnv(opts: TestPlatformOptions = {}) {
 export async function createTestPlatform(opts: TestPlatformOptions = {}): Promise<TestPlatform> {
   const { prefix, dataDir, masterKeyB64, env } = testEnv(opts);
   const config = loadConfig(env);
-  const p = await createPlatform({ config, logger: opts.logger ?? silentLogger() });
+  const p = await createPlatform({ config, logger: opts.logger ?? silentLogger(), ...(opts.now ? { now: opts.now } : {}) });
   const app = createApp(p);
   const servers: RunningServer[] = [];
   return {

@@ -9,5 +9,7 @@ import { datetime, mysqlTable, text, varchar } from 'drizzle-orm/mysql-core';
 export const tenantSecrets = mysqlTable('tenant_secrets', {
   name: varchar('name', { length: 120 }).primaryKey(),
   valueEnc: text('value_enc').notNull(),
-  updatedAt: datetime('updated_at', { fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`),
+  updatedAt: datetime('updated_at', { fsp: 3 })
+    .notNull()
+    .default(sql`CURRENT_TIMESTAMP(3)`),
 });
