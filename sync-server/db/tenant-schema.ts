@@ -6,3 +6,4 @@ export * from './tenant/search';
 export * from './tenant/attachments';
 export * from './tenant/crm';
 export * from './tenant/sync';
+export * from './tenant/accounting';
