@@ -1,7 +1,8 @@
+import { notesUpgradeRoute } from '../notes/notes-server';
 import type { Platform } from '../platform/platform';
 import type { UpgradeRoute } from './server';
 
 /** WebSocket endpoints of the sync server; each feature adds its own. */
-export function upgradeRoutes(_p: Platform): UpgradeRoute[] {
-  return [];
+export function upgradeRoutes(p: Platform): UpgradeRoute[] {
+  return [notesUpgradeRoute(p)];
 }
