@@ -57,6 +57,11 @@ export interface GstDocument {
   readonly shippingBill: ShippingBill | null;
   readonly against: NoteAgainst | null;
   readonly ecommerceGstin: Gstin | null;
+  /**
+   * Whether the e-commerce operator, not the company, pays the tax (CGST Act section 9(5),
+   * e.g. restaurant service through a food app). False: the operator only collects TCS.
+   */
+  readonly ecommerceOperatorPays: boolean;
   readonly selfInvoiceNumber: string | null;
   readonly lines: readonly DocumentLine[];
 }
@@ -141,6 +146,7 @@ const documentSchema = z.object({
     .optional(),
   against: z.object({ number: docNumber, date, value: amount }).optional(),
   ecommerce_gstin: gstin.optional(),
+  ecommerce_operator_pays: z.boolean().optional(),
   self_invoice_number: docNumber.optional(),
   lines: z.array(lineSchema).min(1, 'must have at least one line'),
 });
@@ -169,6 +175,10 @@ function checkDocument(raw: RawDocument, add: (path: PropertyKey[], message: str
   }
   if ((category === 'overseas') !== (raw.party_state === '96')) {
     add(['party_state'], 'is 96 (Foreign Country) exactly when the party is overseas');
+  }
+
+  if (raw.ecommerce_operator_pays === true && raw.ecommerce_gstin === undefined) {
+    add(['ecommerce_gstin'], 'required when the e-commerce operator pays the tax');
   }
 
   const isNote = raw.type === 'credit_note' || raw.type === 'debit_note';
@@ -202,6 +212,7 @@ function toDocument(raw: RawDocument): GstDocument {
       sb === undefined ? null : { portCode: sb.port_code, number: sb.number, date: sb.date },
     against: raw.against ?? null,
     ecommerceGstin: raw.ecommerce_gstin ?? null,
+    ecommerceOperatorPays: raw.ecommerce_operator_pays ?? false,
     selfInvoiceNumber: raw.self_invoice_number ?? null,
     lines: raw.lines.map((l) => ({
       hsn: l.hsn,

@@ -90,8 +90,11 @@ export interface GstinError {
   readonly message: string;
 }
 
-/** `regular`: PAN-based registration. `uin`: a UN body's or embassy's identity number. */
-export type GstinKind = 'regular' | 'uin';
+/**
+ * `regular`: PAN-based registration. `tcs`: an e-commerce operator's registration to collect
+ * tax at source ('C' in place of 'Z'). `uin`: a UN body's or embassy's identity number.
+ */
+export type GstinKind = 'regular' | 'tcs' | 'uin';
 
 export interface ParsedGstin {
   readonly gstin: Gstin;
@@ -103,8 +106,9 @@ export interface ParsedGstin {
 
 const CHARSET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const REGULAR_PATTERN = /^\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z]Z[0-9A-Z]$/;
-// Limitation: TDS/TCS deductor, non-resident and OIDAR registrations use other layouts and
-// are refused; FocusApp parties are businesses, UN bodies and embassies.
+const TCS_PATTERN = /^\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z]C[0-9A-Z]$/;
+// Limitation: TDS deductor, non-resident and OIDAR registrations use other layouts and are
+// refused; FocusApp parties are businesses, e-commerce operators, UN bodies and embassies.
 const UIN_PATTERN = /^\d{4}[A-Z]{3}\d{5}UN[0-9A-Z]$/;
 
 /**
@@ -121,6 +125,12 @@ export function computeGstinCheckChar(first14: string): string | null {
     sum += Math.floor(product / 36) + (product % 36);
   }
   return CHARSET.charAt((36 - (sum % 36)) % 36);
+}
+
+function gstinKind(value: string): GstinKind | null {
+  if (REGULAR_PATTERN.test(value)) return 'regular';
+  if (TCS_PATTERN.test(value)) return 'tcs';
+  return UIN_PATTERN.test(value) ? 'uin' : null;
 }
 
 function gstinError(code: GstinErrorCode, message: string): Result<never, GstinError> {
@@ -142,7 +152,7 @@ export function parseGstin(input: string): Result<ParsedGstin, GstinError> {
     return gstinError(GstinErrorCode.StateCode, `"${stateCode}" is not a GST state code`);
   }
 
-  const kind = REGULAR_PATTERN.test(value) ? 'regular' : UIN_PATTERN.test(value) ? 'uin' : null;
+  const kind = gstinKind(value);
   if (kind === null) {
     return gstinError(
       GstinErrorCode.Format,
@@ -156,7 +166,7 @@ export function parseGstin(input: string): Result<ParsedGstin, GstinError> {
     return gstinError(GstinErrorCode.Checksum, `GSTIN check character should be ${expected}`);
   }
 
-  const pan = kind === 'regular' ? value.slice(2, 12) : null;
+  const pan = kind === 'uin' ? null : value.slice(2, 12);
   return ok({ gstin: value as Gstin, kind, stateCode, pan });
 }
 
