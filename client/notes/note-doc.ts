@@ -36,6 +36,11 @@ export interface OpenNoteOptions {
    * deal, 4423 workspace suspended). The provider stops reconnecting; edits stay on the device.
    */
   readonly onRefused?: (refusal: NoteRefusal) => void;
+  /**
+   * A task created offline is unknown to the server (4404) until its push lands, so after a
+   * 4404 the note tries again this often; 0 turns it off. Default 15 s.
+   */
+  readonly retryUnknownMs?: number;
 }
 
 export interface NoteRefusal {
@@ -70,10 +75,18 @@ export function openNote(opts: OpenNoteOptions): OpenNote {
   if (opts.user) provider.awareness.setLocalStateField('user', { name: opts.user.name, color: opts.user.color });
 
   let refused: NoteRefusal | null = null;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const retryUnknownMs = opts.retryUnknownMs ?? 15_000;
   // y-websocket stops reconnecting on 4400-4499 and reports it here.
   provider.on('closed', (event) => {
     refused = { code: event.code, reason: event.reason };
     opts.onRefused?.(refused);
+    if (event.code === NOT_FOUND && retryUnknownMs > 0) {
+      retry = setTimeout(() => provider.connect(), retryUnknownMs);
+    }
+  });
+  provider.on('sync', (synced: boolean) => {
+    if (synced) refused = null;
   });
 
   const whenSynced = new Promise<void>((resolve) => {
@@ -95,6 +108,7 @@ export function openNote(opts: OpenNoteOptions): OpenNote {
     whenSynced,
     refusal: () => refused,
     async destroy() {
+      clearTimeout(retry);
       provider.destroy();
       await persistence?.destroy();
       ydoc.destroy();
@@ -106,6 +120,8 @@ export function openNote(opts: OpenNoteOptions): OpenNote {
 export async function clearNoteCache(doc: string, cacheScope?: string): Promise<void> {
   await clearDocument(cacheName(doc, cacheScope));
 }
+
+const NOT_FOUND = 4404;
 
 function cacheName(doc: string, scope: string | undefined): string {
   return scope ? `focus-note:${scope}:${doc}` : `focus-note:${doc}`;

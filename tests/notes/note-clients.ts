@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { openNote, type OpenNote } from '../../client/notes/note-doc';
 import { createSession } from '../../sync-server/auth/sessions';
 import { users } from '../../sync-server/db/tenant/core';
+import { deals, tasks } from '../../sync-server/db/tenant/crm';
 import type { Platform } from '../../sync-server/platform/platform';
 import { createUser } from '../../sync-server/tenancy/provision';
 
@@ -24,6 +25,22 @@ export async function userWithRoles(p: Platform, slug: string, email: string, ro
   if (!tenant) throw new Error(`no tenant ${slug}`);
   await createUser(p.pools.get(tenant).pool, { email, name: email.split('@')[0]!, password: 'correct-horse-battery', roles });
   return sessionToken(p, slug, email);
+}
+
+/** Rows a note can belong to, written straight into the tenant's CRM tables. */
+export async function seedOwners(p: Platform, slug: string, owners: { tasks?: readonly string[]; deals?: readonly string[]; deleted?: boolean }): Promise<void> {
+  const tenant = await p.tenantCache.get(slug);
+  if (!tenant) throw new Error(`no tenant ${slug}`);
+  const db = p.pools.get(tenant).db;
+  const deleted = owners.deleted ?? false;
+  for (const id of owners.tasks ?? []) {
+    await db.insert(tasks).values({ id, title: `Task ${id}`, status: 'todo', priority: 'normal', createdBy: 'seed', version: 1, deleted });
+  }
+  for (const id of owners.deals ?? []) {
+    await db.insert(deals).values({
+      id, title: `Deal ${id}`, stage: 'lead', valuePaise: 0, currency: 'INR', probability: 10, position: 'm', version: 1, deleted,
+    });
+  }
 }
 
 /** A `ws` class that sends the tenant Host and, when given, a Bearer token on the upgrade. */

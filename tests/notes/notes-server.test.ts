@@ -1,13 +1,15 @@
+import 'fake-indexeddb/auto';
+
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { OpenNote } from '../../client/notes/note-doc';
+import { openNote, type OpenNote } from '../../client/notes/note-doc';
 import { noteDocuments, noteUpdates } from '../../sync-server/db/tenant/notes';
 import type { RunningServer } from '../../sync-server/http/server';
 import { closeNotes } from '../../sync-server/notes/notes-server';
 import { setTenantStatus } from '../../sync-server/tenancy/provision';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform';
-import { closeCodeOf, nodeNote, sessionToken, userWithRoles, waitFor } from './note-clients';
+import { closeCodeOf, nodeNote, notesUrl, seedOwners, sessionToken, userWithRoles, waitFor, wsFor } from './note-clients';
 
 /**
  * The notes socket end to end: real server, real y-websocket clients, the tenant database
@@ -31,6 +33,9 @@ beforeAll(async () => {
   t = await createTestPlatform();
   await t.tenant('acme');
   await t.tenant('globex');
+  await seedOwners(t.p, 'acme', { tasks: ['converge', 'offline', 'shared', 'readonly', 'presence', 'restart', '1'], deals: ['1', 'multinode'] });
+  await seedOwners(t.p, 'acme', { tasks: ['gone'], deleted: true });
+  await seedOwners(t.p, 'globex', { tasks: ['shared', 'suspend', '1'] });
   server = await t.listen();
   acmeOwner = await sessionToken(t.p, 'acme', 'owner@acme.test');
   globexOwner = await sessionToken(t.p, 'globex', 'owner@globex.test');
@@ -83,6 +88,13 @@ describe('notes socket', () => {
     expect(await closeCodeOf(server.port, 'nosuch.localhost', acmeOwner, 'task-1')).toBe(4404);
   });
 
+  it('refuses a task that does not exist or was deleted with 4404', async () => {
+    expect(await closeCodeOf(server.port, 'acme.localhost', acmeOwner, 'task-missing')).toBe(4404);
+    expect(await closeCodeOf(server.port, 'acme.localhost', acmeOwner, 'task-gone')).toBe(4404);
+    // Another tenant's task of a name this tenant lacks is unknown here, not forbidden.
+    expect(await closeCodeOf(server.port, 'acme.localhost', acmeOwner, 'task-suspend')).toBe(4404);
+  });
+
   it('refuses a user without the read permission with 4403, and the client stops', async () => {
     const nobody = await userWithRoles(t.p, 'acme', 'nobody@acme.test', []);
     expect(await closeCodeOf(server.port, 'acme.localhost', nobody, 'task-1')).toBe(4403);
@@ -121,6 +133,33 @@ describe('notes socket', () => {
     const user = b.awareness.getStates().get(a.ydoc.clientID)?.user as { name: string; color: string };
     expect(user.name).toBe('acme Ltd');
     expect(user.color).toBe('#f00');
+  });
+
+  it('opens offline from the device cache and merges edits on reconnect', async () => {
+    const device = (connect: boolean) => {
+      const n = openNote({
+        doc: 'task-offline', url: notesUrl(server.port), cacheScope: 'owner', crossTab: false, connect,
+        WebSocketPolyfill: wsFor('acme.localhost', acmeOwner),
+      });
+      open.push(n);
+      return n;
+    };
+    const offline = device(false);
+    await offline.whenCached;
+    offline.ydoc.getText('body').insert(0, 'typed offline. ');
+    await offline.destroy();
+
+    const colleague = note(server, acmeOwner, 'task-offline');
+    await colleague.whenSynced;
+    colleague.ydoc.getText('body').insert(0, 'typed online. ');
+
+    const reopened = device(false);
+    await reopened.whenCached;
+    expect(text(reopened)).toBe('typed offline. ');
+    reopened.provider.connect();
+    await waitFor(() => text(reopened) === text(colleague) && text(colleague).length === 29, 'merge on reconnect');
+    expect(text(colleague)).toContain('typed offline. ');
+    expect(text(colleague)).toContain('typed online. ');
   });
 
   it('converges across two server nodes over Redis', async () => {
