@@ -1,0 +1,68 @@
+import { AttachmentOutbox, type PendingAttachment, type UploadResult } from '../lib/attachments';
+import { markSessionExpired, problemMessage, session } from '../session';
+
+/** An attachment the server has, as listed for a task. */
+export interface ServerAttachment {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly size: number;
+  readonly url: string;
+}
+
+function authHeaders(): Record<string, string> {
+  const s = session.get();
+  return s === null ? {} : { authorization: `Bearer ${s.token}` };
+}
+
+async function upload(a: PendingAttachment): Promise<UploadResult> {
+  const form = new FormData();
+  form.set('taskId', a.taskId);
+  form.set('id', a.id);
+  form.set('file', new File([a.blob], a.name, { type: a.type }));
+  const res = await fetch('/api/attachments', { method: 'POST', body: form, headers: authHeaders() });
+  if (res.ok) return { ok: true };
+  if (res.status === 401) markSessionExpired();
+  const message = problemMessage(await res.json().catch(() => null), res.status);
+  // 4xx other than 401/408/429 will fail the same way next time: stop retrying and say why.
+  const retry = res.status >= 500 || res.status === 401 || res.status === 408 || res.status === 429;
+  return { ok: false, retry, message };
+}
+
+let outbox: AttachmentOutbox | null = null;
+let scope = '';
+
+/** The outbox of the signed-in user (one IndexedDB database per user on a shared device). */
+export function attachmentOutbox(): AttachmentOutbox {
+  const userId = session.get()?.userId ?? 'anonymous';
+  if (outbox === null || scope !== userId) {
+    scope = userId;
+    outbox = new AttachmentOutbox(userId, upload);
+  }
+  return outbox;
+}
+
+/** Retry uploads whenever the browser comes back online, and once at start. */
+export function startAttachmentSync(win: Window): () => void {
+  const flush = () => void attachmentOutbox().flush();
+  win.addEventListener('online', flush);
+  flush();
+  return () => win.removeEventListener('online', flush);
+}
+
+/** The task's uploaded attachments, or null when offline or refused. */
+export async function listServerAttachments(taskId: string): Promise<ServerAttachment[] | null> {
+  try {
+    const res = await fetch(`/api/attachments?taskId=${encodeURIComponent(taskId)}`, { headers: authHeaders() });
+    if (!res.ok) return null;
+    const body = (await res.json()) as { attachments?: unknown };
+    if (!Array.isArray(body.attachments)) return null;
+    return body.attachments.flatMap((raw: unknown) => {
+      const a = raw as Partial<ServerAttachment>;
+      if (typeof a.id !== 'string' || typeof a.name !== 'string') return [];
+      return [{ id: a.id, name: a.name, type: a.type ?? '', size: a.size ?? 0, url: a.url ?? `/api/attachments/${a.id}` }];
+    });
+  } catch {
+    return null;
+  }
+}
