@@ -1,3 +1,4 @@
+import { adminCreate, billingEnforceGrace } from '../admin/cli';
 import type { Command } from './command';
 import { demo, serve } from './serve';
 import {
@@ -7,4 +8,5 @@ import {
 /** Every operator command; features add theirs here. */
 export const commands: readonly Command[] = [
   serve, demo, tenantCreate, tenantList, tenantSuspend, tenantResume, tenantDelete, tenantMigrate, permissionsUpdate,
+  adminCreate, billingEnforceGrace,
 ];

@@ -1,11 +1,15 @@
 import type { Hono } from 'hono';
 
+import { adminRoutes } from '../admin/routes';
+import { adminStaticRoutes } from '../admin/static';
 import { authRoutes } from '../auth/routes';
+import { billingRoutes } from '../billing/routes';
 import type { Platform } from '../platform/platform';
 import { clientStaticRoutes } from '../static/client-static';
 import { centralApiRoutes } from '../tenancy/central-api';
 import { userRoutes } from '../users/routes';
 import type { AppEnv } from './tenant-context';
+import { syncRoutes } from '../sync/routes';
 
 /**
  * Each feature registers its routes through one function; app.ts mounts them in this order.
@@ -14,4 +18,4 @@ import type { AppEnv } from './tenant-context';
 export type RouteModule = (app: Hono<AppEnv>, p: Platform) => void;
 
 // clientStaticRoutes stays last: its SPA fallback answers any GET the API modules left alone.
-export const routeModules: RouteModule[] = [centralApiRoutes, authRoutes, userRoutes, clientStaticRoutes];
+export const routeModules: RouteModule[] = [centralApiRoutes, authRoutes, userRoutes, syncRoutes, adminRoutes, billingRoutes, adminStaticRoutes, clientStaticRoutes];
