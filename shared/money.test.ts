@@ -106,6 +106,11 @@ describe('rates and rounding', () => {
     expect(applyRate(rupees('0.30'), rate('5'))).toBe(2n);
   });
 
+  it('rounds an exact half paise up', () => {
+    // 0.10 × 5% = 0.005 rupees = half a paisa -> 0.01.
+    expect(applyRate(rupees('0.10'), rate('5'))).toBe(1n);
+  });
+
   it('equals the exact rational product rounded half-up, for any amount and rate', () => {
     fc.assert(
       fc.property(
@@ -113,12 +118,10 @@ describe('rates and rounding', () => {
         fc.bigInt({ min: 0n, max: 4_000_000n }),
         (paise, units) => {
           const tax = applyRate(paise, units as Rate);
-          // tax is the nearest paise: |exact - tax| ≤ 1/2, ties going up.
-          const exactTimesDen = paise * units;
+          // tax is the nearest paise: -1/2 ≤ exact - tax < 1/2, so a tie rounds up.
           const den = 100n * 10_000n;
-          const diff = exactTimesDen - tax * den;
-          expect(diff * 2n <= den).toBe(true);
-          expect(diff * 2n > -den).toBe(true);
+          const twiceDiff = 2n * (paise * units - tax * den);
+          expect(twiceDiff >= -den && twiceDiff < den).toBe(true);
         },
       ),
     );

@@ -136,6 +136,20 @@ describe('parseDocuments', () => {
     ]);
   });
 
+  it('refuses reverse charge on a supply to someone who cannot pay it', () => {
+    const walkIn = sale({ party_gstin: null, party_name: 'Walk-in', reverse_charge: true });
+    expect(messages([walkIn])).toEqual([
+      'document 0 (INV-1), reverse_charge: a unregistered recipient cannot pay tax under reverse charge',
+    ]);
+    const gta = sale({
+      type: 'purchase',
+      party_gstin: null,
+      party_name: 'GTA',
+      reverse_charge: true,
+    });
+    expect(messages([gta])).toEqual([]);
+  });
+
   it('reports a non-array input at the top level', () => {
     const result = parseDocuments({ not: 'an array' });
     expect(result.ok ? 0 : result.error.length).toBe(1);

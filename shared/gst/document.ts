@@ -160,12 +160,15 @@ function defaultCategory(raw: RawDocument): PartyCategory {
 
 const REGISTERED: readonly PartyCategory[] = ['regular', 'composition', 'sez', 'uin'];
 
-/** Cross-field rules; each pushes an issue at the field it concerns. */
-function checkDocument(raw: RawDocument, add: (path: PropertyKey[], message: string) => void) {
+type AddIssue = (path: PropertyKey[], message: string) => void;
+
+/** The party's GSTIN, name, state and category must agree with each other. */
+function checkParty(raw: RawDocument, add: AddIssue): void {
   const category = raw.party_category ?? defaultCategory(raw);
   const registered = REGISTERED.includes(category);
-  if (registered && raw.party_gstin === null)
+  if (registered && raw.party_gstin === null) {
     add(['party_gstin'], `required for a ${category} party`);
+  }
   if (!registered && raw.party_gstin !== null) add(['party_gstin'], `must be null for ${category}`);
   if (raw.party_gstin === null && raw.party_name === undefined) {
     add(['party_name'], 'required when there is no party_gstin');
@@ -176,7 +179,16 @@ function checkDocument(raw: RawDocument, add: (path: PropertyKey[], message: str
   if ((category === 'overseas') !== (raw.party_state === '96')) {
     add(['party_state'], 'is 96 (Foreign Country) exactly when the party is overseas');
   }
+  // Reverse charge makes the recipient pay, which needs a registered recipient in India;
+  // zero-rated supplies never carry it. A purchase may (imported services always do).
+  const canPayReverseCharge = ['regular', 'composition', 'uin'].includes(category);
+  if (raw.type !== 'purchase' && raw.reverse_charge && !canPayReverseCharge) {
+    add(['reverse_charge'], `a ${category} recipient cannot pay tax under reverse charge`);
+  }
+}
 
+/** Notes, e-commerce fields and each line's rates. */
+function checkTerms(raw: RawDocument, add: AddIssue): void {
   if (raw.ecommerce_operator_pays === true && raw.ecommerce_gstin === undefined) {
     add(['ecommerce_gstin'], 'required when the e-commerce operator pays the tax');
   }
@@ -228,9 +240,11 @@ function toDocument(raw: RawDocument): GstDocument {
 }
 
 const importSchema = z.array(
-  documentSchema.superRefine((raw, ctx) =>
-    checkDocument(raw, (path, message) => ctx.addIssue({ code: 'custom', path, message })),
-  ),
+  documentSchema.superRefine((raw, ctx) => {
+    const add: AddIssue = (path, message) => ctx.addIssue({ code: 'custom', path, message });
+    checkParty(raw, add);
+    checkTerms(raw, add);
+  }),
 );
 
 function toIssue(input: unknown, issue: z.core.$ZodIssue): DocumentIssue {

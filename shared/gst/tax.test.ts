@@ -112,10 +112,10 @@ describe('computeLineTax', () => {
 
 describe('computeLineTax properties', () => {
   const RATE_DEN = 100n * 10_000n;
-  /** tax is the nearest paise to value × rate / den, ties rounding up. */
+  /** tax is the nearest paise to value × rate / den, a tie (exact = tax - 1/2) rounding up. */
   function isRoundedProduct(tax: bigint, value: bigint, r: Rate, den: bigint): boolean {
-    const diff = value * r - tax * den;
-    return diff * 2n <= den && diff * 2n > -den;
+    const twiceDiff = 2n * (value * r - tax * den);
+    return twiceDiff >= -den && twiceDiff < den;
   }
 
   it('equals the exact products rounded half-up, per tax head', () => {
