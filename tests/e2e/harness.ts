@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+import { CLIENT_DIST } from '../../sync-server/static/client-static';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SOURCES = ['client', 'shared', 'mutators', 'vite.config.ts'];
+const STAMP = path.join(CLIENT_DIST, '.source-hash');
+const LOCK = path.join(ROOT, 'dist', '.client-build.lock');
+
+function hashSources(): string {
+  const h = createHash('sha256');
+  const walk = (p: string) => {
+    const full = path.join(ROOT, p);
+    if (!existsSync(full)) return;
+    if (statSync(full).isDirectory()) {
+      for (const name of readdirSync(full).sort()) walk(path.join(p, name));
+    } else if (!p.endsWith('.test.ts') && !p.endsWith('.test.tsx')) {
+      h.update(p).update(readFileSync(full));
+    }
+  };
+  for (const s of SOURCES) walk(s);
+  return h.digest('hex');
+}
+
+async function waitFor(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Builds the client into dist/client unless the build there came from the same sources.
+ * Test files may run in parallel: the first takes a lock directory (mkdir is atomic), the
+ * others wait for the stamp it writes.
+ */
+export async function ensureClientBuilt(): Promise<void> {
+  const hash = hashSources();
+  const fresh = () => existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash;
+  if (fresh()) return;
+  mkdirSync(path.dirname(LOCK), { recursive: true });
+  try {
+    mkdirSync(LOCK);
+  } catch {
+    await waitFor(() => fresh() || !existsSync(LOCK), 'the client build of another test file', 180_000);
+    if (fresh()) return;
+    return ensureClientBuilt();
+  }
+  try {
+    const { build } = await import('vite');
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+    writeFileSync(STAMP, hash);
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/** The tenant's address as a browser sees it: Chromium resolves *.localhost itself. */
+export function tenantUrl(slug: string, port: number, pathname = '/'): string {
+  return `http://${slug}.localhost:${port}${pathname}`;
+}
+
+/** Opens the app in a fresh context and signs in through the real form. */
+export async function signedInPage(
+  browser: Browser,
+  opts: { readonly slug: string; readonly port: number; readonly email: string; readonly password: string; readonly viewport?: { width: number; height: number } },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(tenantUrl(opts.slug, opts.port));
+  await page.getByLabel('E-mail').fill(opts.email);
+  await page.getByLabel('Password').fill(opts.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main', exact: true }).waitFor();
+  return { context, page };
+}
+
+/** Resolves once a service worker controls the page (the app shell is then cached). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, undefined, { timeout: 30_000 });
+}
