@@ -45,10 +45,11 @@ export interface SignedIn {
 const BAD_CREDENTIALS = 'E-mail or password is not right';
 
 /**
- * Sign a user in to one tenant. Order matters: the throttle is checked before the password
- * (so a locked-out account can't be probed further), an unknown e-mail still costs one
- * argon2 verification (so timing doesn't tell which accounts exist), and only a success
- * clears the account's failure count.
+ * Sign a user in to one tenant. Order matters: every attempt is counted against the account
+ * and the address before the password is checked, so parallel guesses can't slip past the
+ * limit while argon2 runs; a success then takes its count back (the account's count is
+ * cleared). An unknown e-mail still costs one argon2 verification, so timing doesn't tell
+ * which accounts exist.
  */
 export async function signIn(
   p: Platform,
@@ -57,11 +58,11 @@ export async function signIn(
   address: string,
 ): Promise<Result<SignedIn, AppError>> {
   const limiter = limiterFor(p, t.tenant.slug);
-  const [byAccount, byAddress] = await Promise.all([
-    limiter.peek(FAILED_LOGIN_PER_ACCOUNT, body.email),
-    limiter.peek(FAILED_LOGIN_PER_ADDRESS, address),
+  const counted = await Promise.all([
+    limiter.hit(FAILED_LOGIN_PER_ACCOUNT, body.email),
+    limiter.hit(FAILED_LOGIN_PER_ADDRESS, address),
   ]);
-  const blocked = [byAccount, byAddress].find((s) => !s.allowed);
+  const blocked = counted.find((s) => !s.allowed);
   if (blocked) {
     return err(
       appError('rate_limited', 'Too many failed sign-ins; try again later', {
@@ -73,14 +74,11 @@ export async function signIn(
   const { db } = t.conn;
   const [user] = await db.select().from(users).where(eq(users.email, body.email));
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash()), body.password);
-  if (!user || !valid || !user.active) {
-    await Promise.all([
-      limiter.hit(FAILED_LOGIN_PER_ACCOUNT, body.email),
-      limiter.hit(FAILED_LOGIN_PER_ADDRESS, address),
-    ]);
-    return err(appError('unauthenticated', BAD_CREDENTIALS));
-  }
-  await limiter.reset(FAILED_LOGIN_PER_ACCOUNT, body.email);
+  if (!user || !valid || !user.active) return err(appError('unauthenticated', BAD_CREDENTIALS));
+  await Promise.all([
+    limiter.reset(FAILED_LOGIN_PER_ACCOUNT, body.email),
+    limiter.undo(FAILED_LOGIN_PER_ADDRESS, address),
+  ]);
 
   const device = body.deviceId === undefined ? null : deviceHash(body.deviceId);
   const limited = (await deviceApprovalOn(db)) && !(await isDeviceApproved(db, user.id, device));

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { appError, type AppError } from '../../shared/errors';
 import { sessions } from '../db/tenant/core';
 import { problem } from '../http/problem';
+import { sameOrigin } from '../http/security';
 import { requireTenant, type AppEnv } from '../http/tenant-context';
 import type { Platform } from '../platform/platform';
 import { clientAddress, trustProxyFrom } from '../security/client-address';
@@ -55,6 +56,11 @@ export function authRoutes(app: Hono<AppEnv>, p: Platform): void {
   const full = requireSession(p);
 
   app.post('/api/auth/login', tenant, async (c) => {
+    // Login CSRF: a page elsewhere must not sign the browser in to an account it picked.
+    const origin = c.req.header('origin');
+    if (origin !== undefined && !sameOrigin(origin, c.req.header('host'))) {
+      return problem(c, appError('forbidden', 'Cross-site sign-in refused'));
+    }
     const body = await readJson(c, LoginBody);
     if (!body.ok) return problem(c, body.error);
 

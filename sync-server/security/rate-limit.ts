@@ -61,6 +61,12 @@ export class RateLimiter {
     return state(rule, count, ttl, count < rule.limit);
   }
 
+  /** Take back one counted event (an attempt that turned out fine); the window is kept. */
+  async undo(rule: RateRule, id: string): Promise<void> {
+    // Only while the window lives: a DECR on an expired key would leave a key with no expiry.
+    await this.redis.eval(UNDO, 1, this.key(rule, id));
+  }
+
   async reset(rule: RateRule, id: string): Promise<void> {
     await this.redis.del(this.key(rule, id));
   }
@@ -69,6 +75,9 @@ export class RateLimiter {
     return `${this.prefix}rl:${rule.name}:${sha256(id)}`;
   }
 }
+
+const UNDO =
+  "if redis.call('exists', KEYS[1]) == 1 then return redis.call('decr', KEYS[1]) end return 0";
 
 function state(rule: RateRule, count: number, ttlMs: number, allowed: boolean): RateState {
   const ms = ttlMs > 0 ? ttlMs : rule.windowMs;

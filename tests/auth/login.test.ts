@@ -112,6 +112,22 @@ describe('POST /api/auth/login', () => {
     expect(res.status).toBe(400);
   });
 
+  it('T-13: refuses a sign-in posted from another origin', async () => {
+    const res = await t.request(acme.host, '/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+      body: JSON.stringify({ email: acme.ownerEmail, password: acme.ownerPassword }),
+    });
+    const same = await t.request(acme.host, '/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: `http://${acme.host}` },
+      body: JSON.stringify({ email: acme.ownerEmail, password: acme.ownerPassword }),
+    });
+
+    expect(res.status).toBe(403);
+    expect(same.status).toBe(200);
+  });
+
   it('is not served on the central host', async () => {
     const res = await login('localhost', { email: acme.ownerEmail, password: acme.ownerPassword });
     expect(res.status).toBe(404);

@@ -76,6 +76,22 @@ describe('failed sign-ins per account', () => {
     expect((await login(acme.host, rep.email, rep.password)).status).toBe(200);
   });
 
+  it('counts parallel attempts exactly: of ten at once, five are checked and five refused', async () => {
+    const email = 'parallel@acme.test';
+    const all = await Promise.all(
+      Array.from({ length: 10 }, () => login(acme.host, email, 'wrong-password-1')),
+    );
+    const statuses = all.map((r) => r.status).sort();
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+  });
+
+  it('successful sign-ins do not count against the address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++)
+      statuses.push((await login(acme.host, acme.ownerEmail, acme.ownerPassword)).status);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+  });
+
   it('counts per tenant: a lock-out on one tenant does not reach the same e-mail on another', async () => {
     const email = 'shared@example.test';
     expect(await failTimes(5, email)).toEqual([401, 401, 401, 401, 401]);
