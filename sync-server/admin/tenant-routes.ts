@@ -61,12 +61,13 @@ export function adminTenantRoutes(app: Hono<AppEnv>, p: Platform): void {
       ...(input.ownerName ? { ownerName: input.ownerName } : {}),
       deviceApproval: input.deviceApproval ?? true, dbServer: input.dbServer ?? 'primary',
     }, { onStep: (step) => progress.emit(input.slug, { type: 'step', step, at: stamp() }) }).then(async (r) => {
-      if (r.ok) progress.emit(input.slug, { type: 'done', status: 'active', at: stamp() });
-      else progress.emit(input.slug, { type: 'failed', error: r.error.message, at: stamp() });
+      // Audit first: whoever sees `done` must also find the audit entry.
       await writeAudit(p, actor, {
         action: 'tenant.provision', target: `tenant:${input.slug}`, before: null,
         after: r.ok ? { slug: r.value.slug, plan: input.plan, status: r.value.status, dbHost: r.value.dbHost } : { error: r.error.message },
       });
+      if (r.ok) progress.emit(input.slug, { type: 'done', status: 'active', at: stamp() });
+      else progress.emit(input.slug, { type: 'failed', error: r.error.message, at: stamp() });
     }).catch((e: unknown) => {
       progress.emit(input.slug, { type: 'failed', error: 'internal error', at: stamp() });
       p.logger.error({ tenant: input.slug, error: String(e) }, 'provisioning crashed');
@@ -79,8 +80,10 @@ export function adminTenantRoutes(app: Hono<AppEnv>, p: Platform): void {
     return streamSSE(c, async (stream) => {
       let resolveDone: () => void = () => undefined;
       const finished = new Promise<void>((r) => (resolveDone = r));
+      // Writes are chained so the final event is flushed before the stream closes.
+      let written = Promise.resolve();
       const stop = services().progress.follow(slug, (e) => {
-        void stream.writeSSE({ event: e.type, data: JSON.stringify(e) });
+        written = written.then(() => stream.writeSSE({ event: e.type, data: JSON.stringify(e) }));
         if (e.type === 'done' || e.type === 'failed') resolveDone();
       });
       if (!stop) {
@@ -90,6 +93,7 @@ export function adminTenantRoutes(app: Hono<AppEnv>, p: Platform): void {
       stream.onAbort(() => resolveDone());
       await finished;
       stop();
+      await written;
     });
   });
 
