@@ -1,4 +1,5 @@
 import { adminCreate, billingEnforceGrace } from '../admin/cli';
+import { searchReindex } from '../search/command';
 import type { Command } from './command';
 import { demo, serve } from './serve';
 import {
@@ -8,5 +9,5 @@ import {
 /** Every operator command; features add theirs here. */
 export const commands: readonly Command[] = [
   serve, demo, tenantCreate, tenantList, tenantSuspend, tenantResume, tenantDelete, tenantMigrate, permissionsUpdate,
-  adminCreate, billingEnforceGrace,
+  adminCreate, billingEnforceGrace, searchReindex,
 ];
