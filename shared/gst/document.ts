@@ -11,7 +11,7 @@ import { formatRate, parseRate, parseRupees, parseScaled, type Paise, type Rate 
 import { isStateCode, parseGstin, type Gstin, type StateCode } from './gstin';
 import { isIsoDate, type IsoDate } from './period';
 import { isCessRateValid, isRateValidOn } from './rates';
-import { DocumentType, PartyCategory, Treatment } from './tax';
+import { DocumentType, isRegisteredCategory, PartyCategory, Treatment } from './tax';
 import { UQC_CODES } from './uqc';
 
 /** Quantities keep three decimals, as integer thousandths. */
@@ -119,6 +119,8 @@ const docNumber = z
   .string()
   .regex(/^[A-Za-z0-9/-]{1,16}$/, "must be 1-16 letters, digits, '-' or '/'");
 
+// Limitation: the HSN length the company's turnover requires (4 digits up to 5 crore, 6
+// above, per Notification 78/2020-CT) is not enforced; any 4, 6 or 8 digit code passes.
 const lineSchema = z.object({
   hsn: z.string().regex(/^(\d{4}|\d{6}|\d{8})$/, 'must be a 4, 6 or 8 digit HSN/SAC code'),
   description: z.string().max(300),
@@ -158,14 +160,12 @@ function defaultCategory(raw: RawDocument): PartyCategory {
   return raw.party_state === '96' ? PartyCategory.Overseas : PartyCategory.Unregistered;
 }
 
-const REGISTERED: readonly PartyCategory[] = ['regular', 'composition', 'sez', 'uin'];
-
 type AddIssue = (path: PropertyKey[], message: string) => void;
 
 /** The party's GSTIN, name, state and category must agree with each other. */
 function checkParty(raw: RawDocument, add: AddIssue): void {
   const category = raw.party_category ?? defaultCategory(raw);
-  const registered = REGISTERED.includes(category);
+  const registered = isRegisteredCategory(category);
   if (registered && raw.party_gstin === null) {
     add(['party_gstin'], `required for a ${category} party`);
   }

@@ -13,12 +13,10 @@ import {
   type PostedDocument,
   type PostedLine,
 } from './posting';
-import { isOutward, type DocumentType } from './tax';
-
-const REGISTERED = new Set(['regular', 'composition', 'sez', 'uin']);
+import { isOutward, isRegisteredCategory, type DocumentType } from './tax';
 
 function isRegisteredParty(doc: PostedDocument): boolean {
-  return REGISTERED.has(doc.partyCategory);
+  return isRegisteredCategory(doc.partyCategory);
 }
 
 function outwardLines(docs: readonly PostedDocument[]): [PostedDocument, PostedLine][] {

@@ -14,17 +14,18 @@ import {
   type Amounts,
   type PostedDocument,
 } from './posting';
-import { isOutward, type SupplyType } from './tax';
+import { isOutward, isRegisteredCategory, type SupplyType } from './tax';
 
-/** Rule 59(4)(a)(ii) limit: Notification 12/2024-CT lowered it to 1 lakh from 1 Aug 2024. */
+/**
+ * The B2CL invoice-value limit (rule 59(4)(a)): 2.5 lakh, lowered to 1 lakh for invoices
+ * from 1 Aug 2024 by Notification 12/2024-Central Tax. An invoice exactly at it is B2CS.
+ */
 export function b2clLimitOn(date: IsoDate): Paise {
   return date < '2024-08-01' ? 250_000_00n : 100_000_00n;
 }
 
 export type Gstr1Section = 'b2b' | 'b2cl' | 'b2cs' | 'cdnr' | 'cdnur' | 'exp' | 'supeco_only';
 export type CdnurType = 'B2CL' | 'EXPWP' | 'EXPWOP';
-
-const REGISTERED = new Set(['regular', 'composition', 'sez', 'uin']);
 
 function isLargeInterStateB2c(doc: PostedDocument, value: Paise, date: IsoDate): boolean {
   return doc.supply.supplyType === 'inter' && value > b2clLimitOn(date);
@@ -39,7 +40,7 @@ function isLargeInterStateB2c(doc: PostedDocument, value: Paise, date: IsoDate):
 export function gstr1Section(doc: PostedDocument): Gstr1Section {
   if (doc.ecommerceOperatorPays) return 'supeco_only';
   const note = doc.type === 'credit_note' || doc.type === 'debit_note';
-  if (REGISTERED.has(doc.partyCategory)) return note ? 'cdnr' : 'b2b';
+  if (isRegisteredCategory(doc.partyCategory)) return note ? 'cdnr' : 'b2b';
   if (doc.partyCategory === 'overseas') return note ? 'cdnur' : 'exp';
   const large = note
     ? doc.against !== null && isLargeInterStateB2c(doc, doc.against.value, doc.against.date)
@@ -272,6 +273,15 @@ function nonEmpty<K extends string, V>(key: K, list: V[]): { [P in K]?: V[] } {
   return (list.length === 0 ? {} : { [key]: list }) as { [P in K]?: V[] };
 }
 
+function b2clInvoice(doc: PostedDocument): B2clInvoiceJson {
+  const { inum, idt, val, etin, itms } = b2bInvoice(doc);
+  return { inum, idt, val, ...(etin === undefined ? {} : { etin }), itms };
+}
+
+const byCtin = (doc: PostedDocument): string => doc.partyGstin ?? '';
+const byPos = (doc: PostedDocument): string => doc.supply.placeOfSupply;
+const byExportType = (doc: PostedDocument) => (doc.zeroRatedWithPayment ? 'WPAY' : 'WOPAY');
+
 /**
  * The invoice sections, each present only when it has data. A document whose lines are all
  * nil, exempt or non-GST appears only in the nil table.
@@ -281,28 +291,19 @@ export function buildInvoiceSections(docs: readonly PostedDocument[]): Gstr1Invo
     (d) => isOutward(d.type) && d.lines.some((l) => l.treatment === 'taxable'),
   );
   const of = (section: Gstr1Section) => taxable.filter((d) => gstr1Section(d) === section);
-  const ctin = (d: PostedDocument) => d.partyGstin ?? '';
-  const b2cl = groupBy(of('b2cl'), (d) => d.supply.placeOfSupply).map(([pos, list]) => ({
-    pos,
-    inv: list.map((d) => {
-      const { inum, idt, val, etin, itms } = b2bInvoice(d);
-      return { inum, idt, val, ...(etin === undefined ? {} : { etin }), itms };
-    }),
+
+  const b2b = groupBy(of('b2b'), byCtin).map(([ctin, l]) => ({ ctin, inv: l.map(b2bInvoice) }));
+  const b2cl = groupBy(of('b2cl'), byPos).map(([pos, l]) => ({ pos, inv: l.map(b2clInvoice) }));
+  const cdnr = groupBy(of('cdnr'), byCtin).map(([ctin, l]) => ({ ctin, nt: l.map(noteJson) }));
+  const exp = groupBy(of('exp'), byExportType).map(([type, l]) => ({
+    exp_typ: type as 'WPAY' | 'WOPAY',
+    inv: l.map(exportInvoice),
   }));
-  const exp = groupBy(of('exp'), (d) => (d.zeroRatedWithPayment ? 'WPAY' : 'WOPAY')).map(
-    ([type, list]) => ({ exp_typ: type as 'WPAY' | 'WOPAY', inv: list.map(exportInvoice) }),
-  );
   return {
-    ...nonEmpty(
-      'b2b',
-      groupBy(of('b2b'), ctin).map(([c, l]) => ({ ctin: c, inv: l.map(b2bInvoice) })),
-    ),
+    ...nonEmpty('b2b', b2b),
     ...nonEmpty('b2cl', b2cl),
     ...nonEmpty('b2cs', buildB2cs(of('b2cs'))),
-    ...nonEmpty(
-      'cdnr',
-      groupBy(of('cdnr'), ctin).map(([c, l]) => ({ ctin: c, nt: l.map(noteJson) })),
-    ),
+    ...nonEmpty('cdnr', cdnr),
     ...nonEmpty('cdnur', of('cdnur').map(cdnurJson)),
     ...nonEmpty('exp', exp),
   };

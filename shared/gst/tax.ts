@@ -29,6 +29,11 @@ export const PartyCategory = {
 } as const;
 export type PartyCategory = (typeof PartyCategory)[keyof typeof PartyCategory];
 
+/** Parties with a GSTIN or UIN: GSTR-1 reports supplies to them invoice by invoice (B2B). */
+export function isRegisteredCategory(category: PartyCategory): boolean {
+  return category !== PartyCategory.Unregistered && category !== PartyCategory.Overseas;
+}
+
 /** `nil`: taxable at 0%. `exempt`: exempted by notification. `non_gst`: outside GST. */
 export const Treatment = {
   Taxable: 'taxable',
