@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 import { CLIENT_DIST } from '../../sync-server/static/client-static';
 
@@ -94,4 +94,16 @@ export async function signedInPage(
 /** Resolves once a service worker controls the page (the app shell is then cached). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, undefined, { timeout: 30_000 });
+}
+
+/** Waits until the locator's text contains (or matches) what is expected. */
+export async function waitForText(locator: Locator, expected: string | RegExp, timeoutMs = 10_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  let last = '';
+  for (;;) {
+    last = (await locator.first().textContent({ timeout: timeoutMs }).catch(() => null)) ?? '';
+    if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) return last;
+    if (Date.now() > until) throw new Error(`expected text ${String(expected)}, last saw "${last}"`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -1,4 +1,4 @@
-import { useRejections, useSyncStatus, useWorkspace } from '../data';
+import { dismissRejection, useRejections, useSyncStatus } from '../data';
 import { explainRejection, storageFull } from '../lib/problems';
 import { useStore } from '../lib/store';
 import { sessionExpired } from '../session';
@@ -9,7 +9,6 @@ import { sessionExpired } from '../session';
  */
 export function ErrorBanner() {
   const rejections = useRejections();
-  const client = useWorkspace();
   const expired = useStore(sessionExpired);
   const full = useStore(storageFull);
   const { versionNotSupported } = useSyncStatus();
@@ -38,7 +37,7 @@ export function ErrorBanner() {
       {rejections.map((r) => (
         <p className="banner error" role="alert" key={r.key} data-testid="rejection">
           {explainRejection(r)}
-          <button type="button" className="ghost" onClick={() => void client.dismissRejection(r.key)}>
+          <button type="button" className="ghost" onClick={() => dismissRejection(r.key)}>
             Dismiss
           </button>
         </p>

@@ -22,6 +22,4 @@ export interface WorkspaceClient {
   subscribe<R>(query: (tx: ReadTransaction) => Promise<R>, onData: (result: R) => void): () => void;
   mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>): Promise<void>;
   readonly status: Store<SyncStatus>;
-  /** Forget a rejection once the user has read it. */
-  dismissRejection(key: string): Promise<void>;
 }

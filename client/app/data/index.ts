@@ -1,11 +1,11 @@
-import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReadTransaction } from 'replicache';
 
 import type { EntityMap, MutatorArgs, MutatorName } from '../../../mutators';
 import {
   KEY_PREFIX, META_ME_KEY, type Comment, type EntityKind, type Me, type Rejection, type UserSummary,
 } from '../../../shared/domain';
-import { useStore } from '../lib/store';
+import { createStore, useStore } from '../lib/store';
 import type { SyncStatus, WorkspaceClient } from './client';
 
 export type { SyncStatus, WorkspaceClient } from './client';
@@ -88,7 +88,39 @@ export interface KeyedRejection extends Rejection {
   readonly key: string;
 }
 
+const DISMISSED_KEY = 'focus.dismissedRejections';
+const dismissed = createStore<ReadonlySet<string>>(readDismissed());
+
+function readDismissed(): ReadonlySet<string> {
+  try {
+    return new Set(JSON.parse(localStorage.getItem(DISMISSED_KEY) ?? '[]') as string[]);
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * Hides a rejection on this device once the user has read it. The key stays in the replica:
+ * it is the server's record of what happened, and devices may not delete it.
+ */
+export function dismissRejection(key: string): void {
+  const next = new Set([...dismissed.get(), key]);
+  dismissed.set(next);
+  try {
+    localStorage.setItem(DISMISSED_KEY, JSON.stringify([...next].slice(-200)));
+  } catch {
+    // Storage full: it stays hidden until the next reload.
+  }
+}
+
+/** Rejections of this device's changes that the user has not dismissed yet. */
 export function useRejections(): readonly KeyedRejection[] {
+  const hidden = useStore(dismissed);
+  const all = useAllRejections();
+  return useMemo(() => all.filter((r) => !hidden.has(r.key)), [all, hidden]);
+}
+
+function useAllRejections(): readonly KeyedRejection[] {
   return useQuery<readonly KeyedRejection[]>(
     async (tx) => {
       const out: KeyedRejection[] = [];

@@ -1,0 +1,65 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { RunningServer } from '../../sync-server/http/server';
+import { createTestPlatform, type TestPlatform, type TestTenant } from '../helpers/platform';
+import { dealTitled, eventually, taskTitled } from './db';
+import { ensureClientBuilt, launchBrowser, signedInPage, waitForServiceWorker, waitForText } from './harness';
+
+let t: TestPlatform;
+let acme: TestTenant;
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureClientBuilt();
+  t = await createTestPlatform();
+  acme = await t.tenant('acme');
+  server = await t.listen();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.cleanup();
+});
+
+describe('offline PWA', () => {
+  it('keeps a deal and a task created offline through a reload, then syncs both', async () => {
+    const { context, page } = await signedInPage(browser, { slug: 'acme', port: server.port, email: acme.ownerEmail, password: acme.ownerPassword });
+
+    // http://acme.localhost is a secure context in Chromium, so the service worker registers.
+    expect(await page.evaluate(() => window.isSecureContext)).toBe(true);
+    await waitForServiceWorker(page);
+    await page.getByRole('link', { name: 'Pipeline' }).first().click();
+    await waitForText(page.getByTestId('sync-indicator'), 'Online');
+
+    await context.setOffline(true);
+    await waitForText(page.getByTestId('sync-indicator'), 'Offline');
+
+    await page.getByRole('button', { name: 'New deal' }).click();
+    await page.getByLabel('Title').fill('Offline deal: Kolhapur dairy');
+    await page.getByLabel('Value (₹)').fill('75000');
+    await page.getByRole('button', { name: 'Add deal' }).click();
+    await page.getByRole('listitem', { name: /Offline deal: Kolhapur dairy/ }).waitFor();
+
+    await page.getByRole('link', { name: 'Tasks' }).first().click();
+    await page.getByLabel('New task').fill('Offline task: visit the dairy');
+    await page.getByLabel('New task').press('Enter');
+    await page.getByRole('list', { name: 'Tasks' }).getByText('Offline task: visit the dairy').waitFor();
+    await waitForText(page.getByTestId('pending-count'), /[1-9]/);
+
+    await page.reload();
+    await page.getByRole('list', { name: 'Tasks' }).getByText('Offline task: visit the dairy').waitFor();
+    await page.getByRole('link', { name: 'Pipeline' }).first().click();
+    await page.getByRole('listitem', { name: /Offline deal: Kolhapur dairy/ }).waitFor();
+    expect(await taskTitled(t.p, 'acme', 'Offline task: visit the dairy')).toHaveLength(0);
+
+    await context.setOffline(false);
+    const [deal] = await eventually(() => dealTitled(t.p, 'acme', 'Offline deal: Kolhapur dairy'), (r) => r.length === 1, 'the deal on the server');
+    const [task] = await eventually(() => taskTitled(t.p, 'acme', 'Offline task: visit the dairy'), (r) => r.length === 1, 'the task on the server');
+    expect(deal?.valuePaise).toBe(75_000_00);
+    expect(task?.status).toBe('todo');
+    await context.close();
+  });
+});
