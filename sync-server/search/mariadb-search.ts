@@ -74,7 +74,7 @@ export class MariaDbSearchAdapter implements SearchPort {
       .select({ type: searchIndex.type, id: searchIndex.id, title: searchIndex.title, body: searchIndex.body, score })
       .from(searchIndex)
       .where(and(...where))
-      .orderBy(desc(score), asc(searchIndex.title))
+      .orderBy(...(fulltext.length > 0 ? [desc(score)] : []), asc(searchIndex.title))
       .limit(clampLimit(opts.limit));
     return rows.map((r) => ({ type: r.type as SearchHit['type'], id: r.id, title: r.title, snippet: snippetOf(r.body, terms) }));
   }
