@@ -14,8 +14,8 @@ import { readJson } from './body';
 import { clearSessionCookie, setSessionCookie } from './cookie';
 import { issueDeviceCode, verifyDeviceCode } from './device-approval';
 import { LoginBody, signIn } from './login';
-import { dummyHash } from './passwords';
 import { requireSession, type AuthedEnv } from './middleware';
+import { dummyHash } from './passwords';
 import { listUserSessions, revokeSession, revokeUserSession } from './sessions';
 
 /** Code entries per user, across all their sessions: a fresh sign-in must not reset it. */
@@ -40,8 +40,9 @@ const VerifyBody = z.object({
 /** An error as a problem document; a throttled one also says when to come back. */
 function failure(c: Context, e: AppError): Response {
   const retry = e.details?.retryAfterSeconds;
-  if (e.code === 'rate_limited' && typeof retry === 'number')
+  if (e.code === 'rate_limited' && typeof retry === 'number') {
     c.header('Retry-After', String(retry));
+  }
   return problem(c, e);
 }
 
