@@ -17,7 +17,8 @@ import { parseRupees, type Rate } from '../../shared/money';
 import { accDocumentLines, accDocuments } from '../db/tenant/accounting';
 import type { Company } from './companies';
 import { ensureFinancialYear, systemLedgers } from './companies';
-import type { Db } from './db';
+import type { TenantDb } from '../db/connect';
+import { isDuplicateKey, withRetry, type Db } from './db';
 import { ensurePartyLedger, type PartySide } from './parties';
 
 export type DocumentRow = typeof accDocuments.$inferSelect;
@@ -277,4 +278,45 @@ export async function insertSettlement(
     idempotencyKey: opts.idempotencyKey ?? null,
   });
   return ok((await findDocument(db, company, id)) as DocumentRow);
+}
+
+export interface DraftOptions {
+  /** A client-made id (drafts can be prepared offline): creating it again returns it. */
+  readonly id?: string;
+  readonly newId: IDGenerator;
+}
+
+/** Validates and stores a draft invoice or note; idempotent on a client-given id. */
+export async function createDraft(
+  db: TenantDb,
+  company: Company,
+  input: unknown,
+  opts: DraftOptions,
+): Promise<Result<DocumentRow>> {
+  if (opts.id !== undefined) {
+    const existing = await findDocument(db, company, opts.id);
+    if (existing !== null) return ok(existing);
+  }
+  const parsed = parseDraft(input);
+  if (!parsed.ok) return parsed;
+  const { doc, number } = parsed.value;
+  try {
+    const row = await withRetry(() =>
+      db.transaction((tx) =>
+        insertDocument(tx, company, doc, {
+          number,
+          newId: opts.newId,
+          ...(opts.id === undefined ? {} : { id: opts.id }),
+        }),
+      ),
+    );
+    return ok(row);
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    const again = opts.id === undefined ? null : await findDocument(db, company, opts.id);
+    if (again !== null) return ok(again);
+    return err(
+      appError('conflict', `${doc.type} number ${number ?? ''} is already used in its series`),
+    );
+  }
 }

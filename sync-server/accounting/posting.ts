@@ -12,7 +12,7 @@
  *      and throws.
  * A posted document is never edited: it is corrected by a note or reversed (P-6).
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 
 import { appError, err, isAppError, ok, type Result } from '../../shared/errors';
 import { documentValue, postDocument as computePosting } from '../../shared/gst/posting';
@@ -68,12 +68,15 @@ async function lockDocument(tx: Tx, company: Company, id: string): Promise<Docum
 
 /** P-2: the year must be open; the shared lock holds it open until this transaction ends. */
 async function requireOpenYear(tx: Tx, companyId: string, fyId: string): Promise<FinancialYear> {
-  const rows = await tx
-    .select()
-    .from(accFinancialYears)
-    .where(and(eq(accFinancialYears.id, fyId), eq(accFinancialYears.companyId, companyId)))
-    .for('share');
-  const fy = rows[0];
+  // MariaDB has no FOR SHARE (drizzle's 'share' lock); LOCK IN SHARE MODE is its spelling.
+  // A locking read sees the latest committed row, not the transaction's snapshot.
+  const [result] = await tx.execute(
+    sql`SELECT id, company_id AS companyId, DATE_FORMAT(start_date, '%Y-%m-%d') AS startDate,
+      DATE_FORMAT(end_date, '%Y-%m-%d') AS endDate, closed_at AS closedAt
+      FROM acc_financial_years WHERE id = ${fyId} AND company_id = ${companyId}
+      LOCK IN SHARE MODE`,
+  );
+  const fy = (result as unknown as FinancialYear[])[0];
   if (fy === undefined) throw appError('internal', `financial year ${fyId} is missing`);
   if (fy.closedAt !== null) {
     throw appError('validation', `financial year ${fy.startDate} to ${fy.endDate} is closed`);
