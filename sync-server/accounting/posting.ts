@@ -24,7 +24,6 @@ import { formatRate } from '../../shared/money';
 import {
   accDocumentLines,
   accDocuments,
-  accFinancialYears,
   accJournalLines,
   accNumberSeries,
   accVouchers,
