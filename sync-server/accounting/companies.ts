@@ -195,21 +195,19 @@ export async function ensureFinancialYear(
 ): Promise<FinancialYear> {
   const startDate = financialYearStart(date);
   const endDate = `${Number(startDate.slice(0, 4)) + 1}-03-31`;
-  const find = () =>
-    db
-      .select()
-      .from(accFinancialYears)
-      .where(
-        and(eq(accFinancialYears.companyId, companyId), eq(accFinancialYears.startDate, startDate)),
-      );
-  const existing = (await find())[0];
+  const where = and(
+    eq(accFinancialYears.companyId, companyId),
+    eq(accFinancialYears.startDate, startDate),
+  );
+  const existing = (await db.select().from(accFinancialYears).where(where))[0];
   if (existing !== undefined) return existing;
 
   await db
     .insert(accFinancialYears)
     .values({ id: newId(), companyId, startDate, endDate })
     .onDuplicateKeyUpdate({ set: { companyId: sql`company_id` } });
-  const fy = (await find())[0];
+  // A locking read: a racing transaction's row, committed after our snapshot, is visible.
+  const fy = (await db.select().from(accFinancialYears).where(where).for('update'))[0];
   if (fy === undefined) throw appError('internal', 'financial year vanished after insert');
   const label = financialYearLabel(startDate);
   await db

@@ -71,20 +71,12 @@ export async function ensurePartyLedger(
 ): Promise<string> {
   const key = partyKey(party);
   const group = await groupId(db, companyId, side);
-  const find = async () =>
-    (
-      await db
-        .select({ id: accLedgers.id })
-        .from(accLedgers)
-        .where(
-          and(
-            eq(accLedgers.companyId, companyId),
-            eq(accLedgers.groupId, group),
-            eq(accLedgers.partyKey, key),
-          ),
-        )
-    )[0]?.id;
-  const existing = await find();
+  const where = and(
+    eq(accLedgers.companyId, companyId),
+    eq(accLedgers.groupId, group),
+    eq(accLedgers.partyKey, key),
+  );
+  const existing = (await db.select({ id: accLedgers.id }).from(accLedgers).where(where))[0]?.id;
   if (existing !== undefined) return existing;
 
   const id = newId();
@@ -101,7 +93,9 @@ export async function ensurePartyLedger(
       partyCategory: party.category,
     })
     .onDuplicateKeyUpdate({ set: { partyKey: key } });
-  const ledgerId = await find();
+  // A locking read: a racing transaction's row, committed after our snapshot, is visible.
+  const locked = await db.select({ id: accLedgers.id }).from(accLedgers).where(where).for('update');
+  const ledgerId = locked[0]?.id;
   if (ledgerId === undefined) throw appError('internal', 'party ledger vanished after insert');
 
   if (ledgerId === id) {
