@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   FOCUS_TENANT_POOL_CONNECTIONS: z.coerce.number().int().min(1).default(5),
   FOCUS_TENANT_POOL_IDLE_MS: z.coerce.number().int().min(1000).default(60_000),
   FOCUS_CENTRAL_URL: z.string().optional(),
+  /** Trust X-Forwarded-For for the client address: only behind a proxy that sets it. */
+  FOCUS_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });
 
@@ -47,6 +49,7 @@ export interface Config {
   readonly tenantPoolIdleMs: number;
   readonly centralUrl: string | undefined;
   readonly logLevel: string;
+  readonly trustProxy: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tenantPoolIdleMs: e.FOCUS_TENANT_POOL_IDLE_MS,
     centralUrl: e.FOCUS_CENTRAL_URL,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.FOCUS_TRUST_PROXY === '1' || e.FOCUS_TRUST_PROXY === 'true',
   };
 }
 

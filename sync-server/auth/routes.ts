@@ -8,7 +8,7 @@ import { problem } from '../http/problem';
 import { sameOrigin } from '../http/security';
 import { requireTenant, type AppEnv } from '../http/tenant-context';
 import type { Platform } from '../platform/platform';
-import { clientAddress, trustProxyFrom } from '../security/client-address';
+import { clientAddress } from '../security/client-address';
 import { limiterFor, rateLimited, type RateRule } from '../security/rate-limit';
 import { readJson } from './body';
 import { clearSessionCookie, setSessionCookie } from './cookie';
@@ -52,9 +52,7 @@ function failure(c: Context, e: AppError): Response {
  * everything else answers 403 device_approval_required.
  */
 export function authRoutes(app: Hono<AppEnv>, p: Platform): void {
-  // Limitation: FOCUS_TRUST_PROXY is read here rather than in sync-server/config.ts, which
-  // another engineer owns; it belongs in Config with the other settings.
-  const addressOptions = { trustProxy: trustProxyFrom(process.env) };
+  const addressOptions = { trustProxy: p.config.trustProxy };
   // Compute the dummy hash now, so the first unknown e-mail is not slower than a known one.
   void dummyHash();
   const tenant = requireTenant(p);

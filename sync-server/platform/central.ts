@@ -74,6 +74,8 @@ export interface PlanPermissionSet {
   readonly version: number;
   readonly modules: readonly string[];
   readonly permissions: readonly string[];
+  /** Limits the tenant enforces itself (seats, bulk-mail credits per month). */
+  readonly limits: { readonly maxUsers: number; readonly mailCredits: number };
 }
 
 /** A plan's permission set as the central API serves it to tenants. */
@@ -92,5 +94,6 @@ export async function loadPlanPermissions(db: CentralDb, planId: number): Promis
     version: plan.version,
     modules: [...new Set(rows.map((r) => r.module))].sort(),
     permissions: [...new Set(rows.map((r) => r.permission))].sort(),
+    limits: { maxUsers: plan.maxUsers, mailCredits: plan.mailCredits },
   };
 }

@@ -34,8 +34,3 @@ export function clientAddress(c: Context, opts: AddressOptions): string {
     return UNKNOWN_ADDRESS;
   }
 }
-
-/** FOCUS_TRUST_PROXY, read once where routes are mounted. */
-export function trustProxyFrom(env: NodeJS.ProcessEnv): boolean {
-  return env.FOCUS_TRUST_PROXY === '1' || env.FOCUS_TRUST_PROXY === 'true';
-}

@@ -15,6 +15,7 @@ const PlanSetSchema = z.object({
   version: z.number().int(),
   modules: z.array(z.string()),
   permissions: z.array(z.string()),
+  limits: z.object({ maxUsers: z.number().int().min(0), mailCredits: z.number().int().min(0) }),
 });
 
 export interface CentralClient {

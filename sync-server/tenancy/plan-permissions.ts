@@ -17,7 +17,9 @@ export async function applyPlanPermissions(db: TenantDb, set: PlanPermissionSet)
       return m === null ? [] : [{ permission: p, module: m }];
     });
     if (rows.length > 0) await tx.insert(planPermissions).values(rows);
-    const info = JSON.stringify({ key: set.planKey, name: set.planName, version: set.version, modules: set.modules });
+    const info = JSON.stringify({
+      key: set.planKey, name: set.planName, version: set.version, modules: set.modules, limits: set.limits,
+    });
     await tx.insert(tenantSettings).values({ key: 'plan', value: info }).onDuplicateKeyUpdate({ set: { value: sql`VALUES(value)` } });
   });
 }
@@ -27,6 +29,7 @@ export interface TenantPlanInfo {
   readonly name: string;
   readonly version: number;
   readonly modules: readonly string[];
+  readonly limits?: { readonly maxUsers: number; readonly mailCredits: number };
 }
 
 export async function readPlanInfo(db: TenantDb): Promise<TenantPlanInfo | null> {

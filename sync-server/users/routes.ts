@@ -97,7 +97,8 @@ export function userRoutes(app: Hono<AppEnv>, p: Platform): void {
         );
       }
       const { conn } = c.get('tenant');
-      const r = await createTenantUser(conn.db, conn.dataKey, body.value);
+      const maxUsers = (await readPlanInfo(conn.db))?.limits?.maxUsers;
+      const r = await createTenantUser(conn.db, conn.dataKey, { ...body.value, maxUsers });
       if (!r.ok) return problem(c, r.error);
       c.get('log').info({ created: r.value.id, roles: r.value.roles }, 'user created');
       return c.json({ user: r.value }, 201);

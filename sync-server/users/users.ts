@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 
 import { appError, err, ok, type AppError, type Result } from '../../shared/errors';
 import { newID } from '../../shared/ids';
@@ -43,6 +43,8 @@ export interface NewTenantUser {
   readonly password: string;
   readonly roles: readonly Role[];
   readonly phone?: string | undefined;
+  /** The plan's seat limit; creation past it is refused. */
+  readonly maxUsers?: number | undefined;
 }
 
 /** Create a user with roles; the phone, if any, is sealed before it reaches the database. */
@@ -61,13 +63,23 @@ export async function createTenantUser(
   const id = newID();
   const phone = u.phone === undefined ? null : normalisePhone(u.phone);
   const passwordHash = await hashPassword(u.password);
-  await db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
+    if (u.maxUsers !== undefined) {
+      // Lock the plan row so two admins adding the last seat at once can't both succeed.
+      await tx.execute(sql`SELECT value FROM tenant_settings WHERE \`key\` = 'plan' FOR UPDATE`);
+      const [row] = await tx.select({ n: count() }).from(users).where(eq(users.active, true));
+      if ((row?.n ?? 0) >= u.maxUsers) return false;
+    }
     await tx
       .insert(users)
       .values({ id, email, name: u.name, passwordHash, ...phoneColumns(dataKey, phone) });
     if (u.roles.length > 0)
       await tx.insert(userRoles).values(u.roles.map((roleKey) => ({ userId: id, roleKey })));
+    return true;
   });
+  if (!created) {
+    return err(appError('conflict', `Your plan allows ${u.maxUsers} active users; upgrade to add more`, { limit: 'maxUsers' }));
+  }
   return ok({ id, email, name: u.name, phone, active: true, roles: [...u.roles] });
 }
 
