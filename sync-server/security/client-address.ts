@@ -34,3 +34,8 @@ export function clientAddress(c: Context, opts: AddressOptions): string {
     return UNKNOWN_ADDRESS;
   }
 }
+
+/** FOCUS_TRUST_PROXY as Config reads it, for code that has no Platform at hand. */
+export function trustProxyFrom(env: NodeJS.ProcessEnv): boolean {
+  return env.FOCUS_TRUST_PROXY === '1' || env.FOCUS_TRUST_PROXY === 'true';
+}
