@@ -32,6 +32,7 @@ export const screens = {
   tasks: lazyScreen(() => import('./screens/tasks')),
   task: lazyScreen(() => import('./screens/task-detail')),
   search: lazyScreen(() => import('./screens/search')),
+  accounting: lazyScreen(() => import('./accounting/accounting-screen')),
 } as const;
 
 export const ROUTES: readonly RouteDef[] = [
@@ -43,6 +44,9 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: '/tasks', screen: screens.tasks, module: 'tasks' },
   { pattern: '/tasks/:id', screen: screens.task, module: 'tasks' },
   { pattern: '/search', screen: screens.search, module: null },
+  { pattern: '/accounting', screen: screens.accounting, module: 'accounting' },
+  { pattern: '/accounting/:section', screen: screens.accounting, module: 'accounting' },
+  { pattern: '/accounting/:section/:id', screen: screens.accounting, module: 'accounting' },
 ];
 
 export interface NavItem {
@@ -59,6 +63,7 @@ export const NAV: readonly NavItem[] = [
   { to: '/contacts', label: 'Contacts', icon: '☺', module: 'crm', screen: screens.contacts },
   { to: '/companies', label: 'Companies', icon: '▦', module: 'crm', screen: screens.companies },
   { to: '/search', label: 'Search', icon: '⌕', module: null, screen: screens.search },
+  { to: '/accounting', label: 'Accounting', icon: '₹', module: 'accounting', screen: screens.accounting },
 ];
 
 /**

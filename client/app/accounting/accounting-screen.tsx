@@ -1,0 +1,82 @@
+/**
+ * The accounting area: `/accounting[/:section[/:id]]`. One lazy screen for all of it, so the
+ * shell's route table holds three patterns, and the tax code loads only for accounting users.
+ * Every section sits inside CompanyRequired: nothing shows until a company is chosen.
+ */
+import { useCan } from '../data';
+import { Link } from '../router';
+import type { ScreenProps } from '../routes';
+import { CompanyPicker, CompanyRequired, type AccountingCompany } from './companies';
+import { GstReturnsView } from './gst-returns';
+import { InvoiceForm } from './invoice-form';
+import { InvoiceList } from './invoice-list';
+import { LedgerStatementView, TrialBalanceView } from './reports';
+import './accounting.css';
+
+const SECTIONS = [
+  { key: 'invoices', label: 'Invoices' },
+  { key: 'ledgers', label: 'Ledgers' },
+  { key: 'trial-balance', label: 'Trial balance' },
+  { key: 'gst', label: 'GST returns' },
+] as const;
+
+export default function AccountingScreen({ params }: ScreenProps) {
+  const canRead = useCan('accounting.read');
+  const section = params.section ?? 'invoices';
+  const id = params.id ?? null;
+
+  if (!canRead) {
+    return (
+      <section className="empty-state" role="alert">
+        <h1>You don't have access to the books</h1>
+        <p>Your role does not include reading accounts. Ask your administrator.</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="screen accounting">
+      <header className="screen-head">
+        <h1>Accounting</h1>
+        <CompanyPicker />
+      </header>
+      <nav className="tabs accounting-tabs" aria-label="Accounting">
+        {SECTIONS.map((s) => (
+          <Link
+            key={s.key}
+            to={`/accounting/${s.key}`}
+            aria-current={
+              s.key === section || (s.key === 'invoices' && section === 'drafts')
+                ? 'page'
+                : undefined
+            }
+          >
+            {s.label}
+          </Link>
+        ))}
+      </nav>
+      <CompanyRequired>
+        {(company) => <Section company={company} section={section} id={id} />}
+      </CompanyRequired>
+    </section>
+  );
+}
+
+function Section(props: {
+  readonly company: AccountingCompany;
+  readonly section: string;
+  readonly id: string | null;
+}) {
+  const { company, section, id } = props;
+  if (section === 'drafts' && id !== null) {
+    return <InvoiceForm key={`${company.id}/${id}`} company={company} id={id} />;
+  }
+  if (section === 'ledgers' && id !== null) {
+    return <LedgerStatementView key={id} company={company} ledgerId={id} />;
+  }
+  if (section === 'ledgers') return <TrialBalanceView company={company} linkLedgers />;
+  if (section === 'trial-balance')
+    return <TrialBalanceView company={company} linkLedgers={false} />;
+  if (section === 'gst') return <GstReturnsView company={company} />;
+  return <InvoiceList company={company} />;
+}

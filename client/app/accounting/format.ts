@@ -1,0 +1,33 @@
+import { STATE_CODES, type StateCode } from '../../../shared/gst/gstin';
+import { abs, formatIndian, type Paise } from '../../../shared/money';
+
+/** "₹1,18,000.00": accounts always show paise, in Indian digit grouping. */
+export function inr(amount: Paise): string {
+  const text = formatIndian(abs(amount));
+  return amount < 0n ? `-₹${text}` : `₹${text}`;
+}
+
+/** A balance as accountants write it: "₹1,180.00 Dr" or "₹500.00 Cr"; zero has no side. */
+export function drCr(balance: Paise): string {
+  if (balance === 0n) return inr(0n);
+  return `${inr(abs(balance))} ${balance > 0n ? 'Dr' : 'Cr'}`;
+}
+
+export function stateName(code: string): string {
+  return code in STATE_CODES ? `${code} ${STATE_CODES[code as StateCode]}` : code;
+}
+
+export const DOCUMENT_LABELS = {
+  sale: 'Sale invoice',
+  purchase: 'Purchase invoice',
+  credit_note: 'Credit note',
+  debit_note: 'Debit note',
+} as const;
+
+/** The return period (MMYYYY) a date falls in, for a filer of that frequency. */
+export function periodOf(date: string, frequency: 'monthly' | 'quarterly'): string {
+  const year = date.slice(0, 4);
+  const month = Number(date.slice(5, 7));
+  const last = frequency === 'quarterly' ? Math.ceil(month / 3) * 3 : month;
+  return `${String(last).padStart(2, '0')}${year}`;
+}

@@ -1,0 +1,126 @@
+/**
+ * Invoices and notes of the company: device drafts first ("draft – not yet posted", with no
+ * number until the server posts them), then what the server holds, newest first.
+ */
+import { newID } from '../../../shared/ids';
+import { useCan } from '../data';
+import { formatDay } from '../lib/format';
+import { useStore } from '../lib/store';
+import { Link, navigate } from '../router';
+import { fetchInvoices, type InvoiceSummary } from './api';
+import type { AccountingCompany } from './companies';
+import { flash } from './flash';
+import { DOCUMENT_LABELS, inr } from './format';
+import type { InvoiceDraft } from './invoice-draft';
+import { previewTax } from './tax-preview';
+import { useCompanyDrafts, usePostQueuedWhenOnline } from './use-drafts';
+import { remoteNotice, useRemote } from './use-remote';
+
+function typeLabel(type: string): string {
+  return type in DOCUMENT_LABELS ? DOCUMENT_LABELS[type as keyof typeof DOCUMENT_LABELS] : type;
+}
+
+const DRAFT_STATUS: Record<InvoiceDraft['status'], string> = {
+  draft: 'draft – not yet posted',
+  queued: 'waiting for a connection to post',
+  failed: 'refused by the server – open to fix',
+};
+
+export function InvoiceList({ company }: { readonly company: AccountingCompany }) {
+  const canCreate = useCan('invoices.create');
+  const drafts = useCompanyDrafts(company.id);
+  const [invoices, reload] = useRemote(() => fetchInvoices(company.id), [company.id]);
+  const message = useStore(flash);
+  usePostQueuedWhenOnline(company.id, (outcomes) => {
+    const numbers = outcomes.flatMap((o) => (o.kind === 'posted' ? [o.number] : []));
+    flash.set(`Posted when the connection returned: ${numbers.join(', ')}.`);
+    reload();
+  });
+  const notice = remoteNotice(invoices);
+  const posted = invoices.state === 'ready' ? invoices.value : [];
+
+  return (
+    <section aria-label="Invoices">
+      <header className="screen-head">
+        <h2>Invoices and notes</h2>
+        {canCreate && (
+          <button type="button" onClick={() => navigate(`/accounting/drafts/${newID()}`)}>
+            New invoice
+          </button>
+        )}
+      </header>
+      {message !== null && (
+        <p className="banner ok" role="status">
+          {message}{' '}
+          <button type="button" className="ghost" onClick={() => flash.set(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      <table className="ledger-table" aria-label="Invoice list">
+        <thead>
+          <tr>
+            <th>Number</th>
+            <th>Date</th>
+            <th>Document</th>
+            <th>Party</th>
+            <th className="num">Value</th>
+            <th>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(drafts ?? []).map((d) => (
+            <DraftRow key={d.id} draft={d} company={company} />
+          ))}
+          {posted.map((inv) => (
+            <InvoiceRow key={inv.id} invoice={inv} />
+          ))}
+        </tbody>
+      </table>
+      {notice !== null && <p className="muted pad">{notice}</p>}
+      {notice === null && posted.length === 0 && (drafts ?? []).length === 0 && (
+        <p className="muted pad">No invoices yet.</p>
+      )}
+    </section>
+  );
+}
+
+function DraftRow({
+  draft,
+  company,
+}: {
+  readonly draft: InvoiceDraft;
+  readonly company: AccountingCompany;
+}) {
+  const total = previewTax(draft, company.stateCode).totals.total;
+  return (
+    <tr data-status={draft.status} data-testid="draft-row">
+      <td>
+        <Link to={`/accounting/drafts/${draft.id}`}>
+          <em>number on posting</em>
+        </Link>
+      </td>
+      <td>{formatDay(draft.date)}</td>
+      <td>{typeLabel(draft.type)}</td>
+      <td>{draft.partyName || draft.partyGstin || '—'}</td>
+      <td className="num">{inr(total)}</td>
+      <td>
+        {DRAFT_STATUS[draft.status]}
+        {draft.error !== null && <small className="error"> {draft.error}</small>}
+      </td>
+    </tr>
+  );
+}
+
+function InvoiceRow({ invoice }: { readonly invoice: InvoiceSummary }) {
+  return (
+    <tr data-status={invoice.status} data-testid="invoice-row">
+      <td>{invoice.number ?? <em>number on posting</em>}</td>
+      <td>{formatDay(invoice.date)}</td>
+      <td>{typeLabel(invoice.type)}</td>
+      <td>{invoice.partyName ?? invoice.partyGstin ?? '—'}</td>
+      <td className="num">{inr(invoice.value)}</td>
+      <td>{invoice.status === 'draft' ? 'draft – not yet posted' : invoice.status}</td>
+    </tr>
+  );
+}

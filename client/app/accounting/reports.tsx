@@ -1,0 +1,177 @@
+/**
+ * Trial balance and ledger statement. Both come from the server's journal; the ledger list is
+ * the trial balance's rows, so every ledger with postings can be opened from it.
+ */
+import { useId, useState } from 'react';
+
+import { formatDay, today } from '../lib/format';
+import { Link } from '../router';
+import { fetchLedgerStatement, fetchTrialBalance } from './api';
+import type { AccountingCompany } from './companies';
+import { drCr, inr } from './format';
+import { remoteNotice, useRemote } from './use-remote';
+
+function DateField(props: {
+  readonly label: string;
+  readonly value: string;
+  readonly onChange: (v: string) => void;
+}) {
+  const id = useId();
+  return (
+    <span className="inline-field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type="date"
+        value={props.value}
+        onChange={(e) => e.target.value !== '' && props.onChange(e.target.value)}
+      />
+    </span>
+  );
+}
+
+/** 1 April of the financial year containing `date`. */
+export function yearStart(date: string): string {
+  const year = Number(date.slice(0, 4));
+  return `${Number(date.slice(5, 7)) >= 4 ? year : year - 1}-04-01`;
+}
+
+export function TrialBalanceView(props: {
+  readonly company: AccountingCompany;
+  readonly linkLedgers: boolean;
+}) {
+  const { company } = props;
+  const [to, setTo] = useState(today());
+  const [tb] = useRemote(() => fetchTrialBalance(company.id, to), [company.id, to]);
+  const notice = remoteNotice(tb);
+  return (
+    <section aria-label={props.linkLedgers ? 'Ledgers' : 'Trial balance'}>
+      <header className="screen-head">
+        <h2>{props.linkLedgers ? 'Ledgers' : 'Trial balance'}</h2>
+        <DateField label="As on" value={to} onChange={setTo} />
+      </header>
+      {notice !== null && <p className="muted pad">{notice}</p>}
+      {tb.state === 'ready' && (
+        <table className="ledger-table" aria-label="Trial balance">
+          <thead>
+            <tr>
+              <th>Ledger</th>
+              <th>Group</th>
+              <th className="num">Debit</th>
+              <th className="num">Credit</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tb.value.rows.map((r) => (
+              <tr key={r.ledgerId}>
+                <td>
+                  {props.linkLedgers ? (
+                    <Link to={`/accounting/ledgers/${encodeURIComponent(r.ledgerId)}`}>
+                      {r.ledger}
+                    </Link>
+                  ) : (
+                    r.ledger
+                  )}
+                </td>
+                <td className="muted">{r.group}</td>
+                <td className="num">{r.debit === 0n ? '' : inr(r.debit)}</td>
+                <td className="num">{r.credit === 0n ? '' : inr(r.credit)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th colSpan={2}>
+                Total{' '}
+                {tb.value.totalDebit === tb.value.totalCredit ? (
+                  <span className="ok-text" data-testid="tb-balanced">
+                    balanced
+                  </span>
+                ) : (
+                  <span className="error">does not balance</span>
+                )}
+              </th>
+              <th className="num" data-testid="tb-debit">
+                {inr(tb.value.totalDebit)}
+              </th>
+              <th className="num" data-testid="tb-credit">
+                {inr(tb.value.totalCredit)}
+              </th>
+            </tr>
+          </tfoot>
+        </table>
+      )}
+      {tb.state === 'ready' && tb.value.rows.length === 0 && (
+        <p className="muted pad">Nothing posted up to {formatDay(to)}.</p>
+      )}
+    </section>
+  );
+}
+
+export function LedgerStatementView(props: {
+  readonly company: AccountingCompany;
+  readonly ledgerId: string;
+}) {
+  const { company, ledgerId } = props;
+  const [to, setTo] = useState(today());
+  const [from, setFrom] = useState(yearStart(today()));
+  const [st] = useRemote(
+    () => fetchLedgerStatement(company.id, ledgerId, { from, to }),
+    [company.id, ledgerId, from, to],
+  );
+  const notice = remoteNotice(st);
+  return (
+    <section aria-label="Ledger statement">
+      <p className="crumbs">
+        <Link to="/accounting/ledgers">Ledgers</Link>
+      </p>
+      <header className="screen-head">
+        <h2>{st.state === 'ready' ? st.value.ledger : 'Ledger statement'}</h2>
+        <span className="inline">
+          <DateField label="From" value={from} onChange={setFrom} />
+          <DateField label="To" value={to} onChange={setTo} />
+        </span>
+      </header>
+      {notice !== null && <p className="muted pad">{notice}</p>}
+      {st.state === 'ready' && (
+        <table className="ledger-table" aria-label="Statement">
+          <thead>
+            <tr>
+              <th>Date</th>
+              <th>Voucher</th>
+              <th>Particulars</th>
+              <th className="num">Debit</th>
+              <th className="num">Credit</th>
+              <th className="num">Balance</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr className="muted">
+              <td>{formatDay(from)}</td>
+              <td colSpan={4}>Opening balance</td>
+              <td className="num">{drCr(st.value.opening)}</td>
+            </tr>
+            {st.value.lines.map((l, i) => (
+              <tr key={`${l.voucherId}-${i}`}>
+                <td>{formatDay(l.date)}</td>
+                <td>{l.number ?? l.kind}</td>
+                <td>{l.narration}</td>
+                <td className="num">{l.debit === 0n ? '' : inr(l.debit)}</td>
+                <td className="num">{l.credit === 0n ? '' : inr(l.credit)}</td>
+                <td className="num">{drCr(l.balance)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th colSpan={5}>Closing balance</th>
+              <th className="num" data-testid="closing-balance">
+                {drCr(st.value.closing)}
+              </th>
+            </tr>
+          </tfoot>
+        </table>
+      )}
+    </section>
+  );
+}
