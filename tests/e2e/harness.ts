@@ -54,7 +54,15 @@ export async function ensureClientBuilt(): Promise<void> {
   }
   try {
     const { build } = await import('vite');
-    await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+    // Vitest sets NODE_ENV=test, which would make Vite build React's development bundle and
+    // leave out the service worker registration (import.meta.env.PROD false).
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
     writeFileSync(STAMP, hash);
   } finally {
     rmSync(LOCK, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { createSyncClient, type SyncClient } from '../../sync/sync-client';
 import { createStore, type Store } from '../lib/store';
 import { markSessionExpired, type Session } from '../session';
 import { startAttachmentSync } from './attachments-api';
+import { CreateJournal } from './journal';
 import type { SyncStatus, WorkspaceClient } from './client';
 import { WorkspaceContext } from './index';
 
@@ -18,12 +19,14 @@ function tenantOfHost(hostname: string): string {
  * once rather than at the next failed pull. Coming back online pushes and pulls right away
  * instead of waiting for the engine's back-off.
  */
-function adapt(sync: SyncClient, win: Window): { client: WorkspaceClient; stop: () => void } {
+function adapt(sync: SyncClient, win: Window, journal: CreateJournal): { client: WorkspaceClient; stop: () => void } {
   const status: Store<SyncStatus> = createStore(read(sync, win));
   const refresh = () => status.set(read(sync, win));
   const unsubscribe = sync.subscribeState(() => {
     refresh();
-    if (sync.getState().sessionExpired) markSessionExpired();
+    const s = sync.getState();
+    if (s.sessionExpired) markSessionExpired();
+    if (s.pending === 0 && s.online && !s.syncing) void sync.rep.query((tx) => journal.prune(tx, Date.now()));
   });
   const online = () => {
     refresh();
@@ -35,7 +38,10 @@ function adapt(sync: SyncClient, win: Window): { client: WorkspaceClient; stop: 
 
   const client: WorkspaceClient = {
     subscribe: (query, onData) => sync.rep.subscribe(query, { onData }),
-    mutate: (name, args) => (sync.rep.mutate[name] as (a: typeof args) => Promise<void>)(args),
+    mutate: (name, args) => {
+      journal.record(name, args, Date.now());
+      return (sync.rep.mutate[name] as (a: typeof args) => Promise<void>)(args);
+    },
     status,
   };
   return {
@@ -53,6 +59,36 @@ function read(sync: SyncClient, win: Window): SyncStatus {
   return { online: s.online && win.navigator.onLine, syncing: s.syncing, pending: s.pending, versionNotSupported: s.versionNotSupported };
 }
 
+/**
+ * Creates the last session journaled but the replica never stored (see CreateJournal). Waits
+ * for the first pull to finish (or fail, offline) so a create that did reach the server comes
+ * back through the pull instead of being sent twice.
+ */
+async function replayMissing(sync: SyncClient, journal: CreateJournal): Promise<void> {
+  await firstSyncSettled(sync, 5_000);
+  const missing = await sync.rep.query((tx) => journal.missing(tx));
+  for (const e of missing) {
+    await (sync.rep.mutate[e.name] as (a: unknown) => Promise<void>)(e.args).catch(() => undefined);
+  }
+}
+
+function firstSyncSettled(sync: SyncClient, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    let sawSync = sync.getState().syncing;
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    const unsubscribe = sync.subscribeState(() => {
+      const syncing = sync.getState().syncing;
+      if (syncing) sawSync = true;
+      else if (sawSync) done();
+    });
+  });
+}
+
 /** Opens this user's replica for the lifetime of the signed-in shell. */
 export function WorkspaceProvider({ session, children }: { readonly session: Session; readonly children: ReactNode }) {
   const [client, setClient] = useState<WorkspaceClient | null>(null);
@@ -60,7 +96,9 @@ export function WorkspaceProvider({ session, children }: { readonly session: Ses
 
   useEffect(() => {
     const sync = createSyncClient({ tenant, userID: session.userId });
-    const { client: adapted, stop } = adapt(sync, window);
+    const journal = new CreateJournal(`focus.journal.${tenant}.${session.userId}`, window.localStorage);
+    const { client: adapted, stop } = adapt(sync, window, journal);
+    void replayMissing(sync, journal);
     const stopUploads = startAttachmentSync(window);
     setClient(adapted);
     return () => {

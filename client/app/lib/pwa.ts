@@ -8,11 +8,12 @@ export const updateReady = createStore(false);
 let workbox: Workbox | null = null;
 
 /**
- * Registers the Workbox service worker built by vite-plugin-pwa. Only in a production build:
- * the dev server has no sw.js, and a stale worker there would serve yesterday's code.
+ * Registers the Workbox service worker built by vite-plugin-pwa. Not on the dev server: it has
+ * no sw.js, and a stale worker there would serve yesterday's code. (MODE, not PROD: a build run
+ * from inside a test runner has NODE_ENV=test but is still a real build with a worker.)
  */
 export function startPwa(): void {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  if (import.meta.env.MODE === 'development' || !('serviceWorker' in navigator)) return;
   workbox = new Workbox('/sw.js', { scope: '/' });
   workbox.addEventListener('waiting', () => updateReady.set(true));
   workbox.register().catch(() => {
