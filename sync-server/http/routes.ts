@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 
 import { adminRoutes } from '../admin/routes';
+import { accountingRoutes } from '../accounting/routes';
 import { adminStaticRoutes } from '../admin/static';
 import { authRoutes } from '../auth/routes';
 import { billingRoutes } from '../billing/routes';
@@ -19,4 +20,4 @@ import { syncRoutes } from '../sync/routes';
 export type RouteModule = (app: Hono<AppEnv>, p: Platform) => void;
 
 // clientStaticRoutes stays last: its SPA fallback answers any GET the API modules left alone.
-export const routeModules: RouteModule[] = [centralApiRoutes, authRoutes, userRoutes, syncRoutes, adminRoutes, billingRoutes, adminStaticRoutes, searchRoutes, clientStaticRoutes];
+export const routeModules: RouteModule[] = [centralApiRoutes, authRoutes, userRoutes, syncRoutes, adminRoutes, billingRoutes, adminStaticRoutes, searchRoutes, accountingRoutes, clientStaticRoutes];
