@@ -1,9 +1,9 @@
 import { and, desc, eq, gte, like, lte, type SQL } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 
 import * as c from '../db/central-schema';
 import type { Platform } from '../platform/platform';
+import { clientAddress, trustProxyFrom, UNKNOWN_ADDRESS } from '../security/client-address';
 
 /** Who did it and through which request; `admin` is null for the platform's own actions. */
 export interface AuditActor {
@@ -85,11 +85,8 @@ export async function listAudit(p: Platform, f: AuditFilter): Promise<AuditView[
   }));
 }
 
-/** The client address of a real connection; in-process test requests have none. */
+/** The client address (X-Forwarded-For only behind FOCUS_TRUST_PROXY); null in-process. */
 export function clientIp(c: Context): string | null {
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null;
-  }
+  const address = clientAddress(c, { trustProxy: trustProxyFrom(process.env) });
+  return address === UNKNOWN_ADDRESS ? null : address;
 }

@@ -75,7 +75,7 @@ function PlanEditor({ plan, groups, onSaved }: { readonly plan: PlanView | null;
 
   const toggle = (id: number) =>
     setDraft({ ...draft, groupIds: draft.groupIds.includes(id) ? draft.groupIds.filter((g) => g !== id) : [...draft.groupIds, id].sort((a, b) => a - b) });
-  const num = (k: 'pricePaise' | 'maxUsers' | 'mailCredits') => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: Number(e.target.value) });
+  const num = (k: 'maxUsers' | 'mailCredits') => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: Number(e.target.value) });
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -114,7 +114,10 @@ function PlanEditor({ plan, groups, onSaved }: { readonly plan: PlanView | null;
       <div className="grid">
         <label>Key<input required value={draft.key} onChange={(e) => setDraft({ ...draft, key: e.target.value })} /></label>
         <label>Name<input required value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></label>
-        <label>Price (paise)<input type="number" min={0} value={draft.pricePaise} onChange={num('pricePaise')} /><small>{rupees(draft.pricePaise)}</small></label>
+        <label>Price (₹)
+          <input type="number" min={0} step="0.01" value={draft.pricePaise / 100}
+            onChange={(e) => setDraft({ ...draft, pricePaise: Math.round(Number(e.target.value) * 100) })} />
+        </label>
         <label>Billing period
           <select value={draft.billingPeriod} onChange={(e) => setDraft({ ...draft, billingPeriod: e.target.value })}>
             <option value="monthly">monthly</option><option value="yearly">yearly</option>

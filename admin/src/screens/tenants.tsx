@@ -149,7 +149,7 @@ function ProvisionForm({ plans, onClose }: { readonly plans: readonly PlanView[]
     <div className="dialog" role="dialog" aria-label="Provision tenant">
       <form className="card" onSubmit={(e) => void submit(e)}>
         <h3>Provision a tenant</h3>
-        <label>Slug (sub-domain)<input required pattern="[a-z0-9][a-z0-9-]{1,38}" value={form.slug} onChange={set('slug')} /></label>
+        <label>Slug (sub-domain)<input required pattern="[a-z0-9][a-z0-9\-]{1,38}" value={form.slug} onChange={set('slug')} /></label>
         <label>Company name<input required value={form.name} onChange={set('name')} /></label>
         <label>Plan
           <select value={form.plan} onChange={set('plan')}>{plans.map((p) => <option key={p.id} value={p.key}>{p.name}</option>)}</select>
