@@ -44,6 +44,8 @@ export interface SyncClientOptions {
   /** Slow safety-net pull, ms (pokes may be lost). Default 60 s. */
   readonly pullIntervalMs?: number;
   readonly pushDelayMs?: number;
+  /** Replicache's retry backoff bounds, ms (tests shorten them). */
+  readonly requestOptions?: { readonly minDelayMs?: number; readonly maxDelayMs?: number };
 }
 
 type Listener<T> = (value: T) => void;
@@ -73,6 +75,7 @@ export class SyncClient {
       kvStore: opts.kvStore ?? 'idb',
       pullInterval: opts.pullIntervalMs ?? 60_000,
       ...(opts.pushDelayMs !== undefined ? { pushDelay: opts.pushDelayMs } : {}),
+      ...(opts.requestOptions !== undefined ? { requestOptions: { ...opts.requestOptions } } : {}),
       puller: (body, requestID) => this.pull(body, requestID),
       pusher: (body, requestID) => this.push(body, requestID),
     });

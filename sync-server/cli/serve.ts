@@ -1,6 +1,7 @@
 import { upgradeRoutes } from '../http/upgrades';
 import { startServer } from '../http/server';
 import { provisionTenant } from '../tenancy/provision';
+import { seedDemoTenant } from '../sync/seed';
 import { findTenantBySlug } from '../tenancy/tenant-record';
 import type { Command } from './command';
 
@@ -35,6 +36,8 @@ export const demo: Command = {
         io.err(`error: ${r.error.message}`);
         return 1;
       }
+      const counts = await seedDemoTenant(p, DEMO.slug);
+      io.out(`Sample data: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
     }
     const server = await startServer(p, { port: p.config.port, host: p.config.host, upgrades: upgradeRoutes(p) });
     io.out('');

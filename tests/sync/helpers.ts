@@ -1,4 +1,6 @@
+import { entityKey } from '../../shared/domain';
 import { createSession } from '../../sync-server/auth/sessions';
+import { fromRow, KINDS, selectList, TABLES } from '../../sync-server/sync/tables';
 import { hostFetch } from '../../sync-server/http/host-client';
 import type { RunningServer } from '../../sync-server/http/server';
 import type { Platform } from '../../sync-server/platform/platform';
@@ -54,4 +56,24 @@ export async function waitFor(check: () => Promise<boolean> | boolean, ms = 10_0
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Every live entity of a tenant, straight from its database, keyed as in the replica. */
+export async function serverSnapshot(p: Platform, slug: string): Promise<Map<string, unknown>> {
+  const tenant = await p.tenantCache.get(slug);
+  if (!tenant) throw new Error(`no tenant ${slug}`);
+  const conn = p.pools.get(tenant);
+  const out = new Map<string, unknown>();
+  for (const kind of KINDS) {
+    const spec = TABLES[kind];
+    const [rows] = await conn.pool.query(`SELECT ${selectList(spec)} FROM \`${spec.table}\` WHERE deleted = 0`);
+    for (const row of rows as Record<string, unknown>[]) out.set(entityKey(kind, String(row.id)), fromRow(spec, row, conn.dataKey));
+  }
+  return out;
+}
+
+/** Every entity key of a device's replica (not user/, meta/, rejection/). */
+export async function replicaSnapshot(d: SyncClient): Promise<Map<string, unknown>> {
+  const entries = await d.rep.query((tx) => tx.scan().entries().toArray());
+  return new Map(entries.filter(([k]) => KINDS.some((kind) => k.startsWith(`${kind}/`))));
 }
