@@ -32,10 +32,12 @@ export function createApp(p: Platform, opts: AppOptions = {}): Hono<AppEnv> {
 
   app.use('*', tenantGate(p));
 
-  app.use('/api/*', bodyLimit({
+  const apiBodyLimit = bodyLimit({
     maxSize: 4 * 1024 * 1024,
     onError: (c) => problem(c, appError('payload_too_large', 'Request body is over the 4 MB limit')),
-  }));
+  });
+  // Attachment uploads set their own, larger limit (sync-server/storage/routes.ts).
+  app.use('/api/*', (c, next) => (c.req.path === '/api/attachments' ? next() : apiBodyLimit(c, next)));
 
   app.use('/api/*', csrfGuard());
 

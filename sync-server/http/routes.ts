@@ -7,6 +7,7 @@ import { authRoutes } from '../auth/routes';
 import { billingRoutes } from '../billing/routes';
 import type { Platform } from '../platform/platform';
 import { searchRoutes } from '../search/routes';
+import { attachmentRoutes } from '../storage/routes';
 import { clientStaticRoutes } from '../static/client-static';
 import { centralApiRoutes } from '../tenancy/central-api';
 import { userRoutes } from '../users/routes';
@@ -20,4 +21,4 @@ import { syncRoutes } from '../sync/routes';
 export type RouteModule = (app: Hono<AppEnv>, p: Platform) => void;
 
 // clientStaticRoutes stays last: its SPA fallback answers any GET the API modules left alone.
-export const routeModules: RouteModule[] = [centralApiRoutes, authRoutes, userRoutes, syncRoutes, adminRoutes, billingRoutes, adminStaticRoutes, searchRoutes, accountingRoutes, clientStaticRoutes];
+export const routeModules: RouteModule[] = [centralApiRoutes, authRoutes, userRoutes, syncRoutes, adminRoutes, billingRoutes, adminStaticRoutes, searchRoutes, accountingRoutes, attachmentRoutes, clientStaticRoutes];
