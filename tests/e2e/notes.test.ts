@@ -24,7 +24,13 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
-const noteText = (page: Page) => page.locator('.note-body').innerText();
+/** The note's text without the other people's caret labels that sit inside the editor. */
+const noteText = (page: Page) =>
+  page.locator('.note-body').evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return [...copy.querySelectorAll('p, h1, h2, h3, li')].map((n) => n.textContent ?? '').join('\n');
+  });
 
 describe('collaborative task notes', () => {
   it('converges when two browsers type at once, and survives a server restart', async () => {
