@@ -1,7 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { PERMISSIONS_BY_MODULE } from '../../shared/permissions';
 import type { RunningServer } from '../../sync-server/http/server';
+import { applyPlanPermissions } from '../../sync-server/tenancy/plan-permissions';
 import { createUser } from '../../sync-server/tenancy/provision';
 import { createTestPlatform, type TestPlatform, type TestTenant } from '../helpers/platform';
 import { commentsOf, dealTitled, eventually, taskTitled } from './db';
@@ -81,6 +83,25 @@ describe('live collaboration between two signed-in browsers', () => {
     await a.page.getByRole('region', { name: 'Qualified' }).getByRole('listitem', { name: /Sharma Textiles looms/ }).waitFor();
     await waitForText(a.page.getByTestId('total-qualified'), '₹12.5 L');
     await eventually(() => dealTitled(t.p, 'acme', 'Sharma Textiles looms'), (r) => r[0]?.stage === 'qualified', 'the move on the server');
+    await a.context.close();
+  });
+
+  it('hides a module\'s menu as soon as the plan stops granting it, without reload', async () => {
+    const a = await signedInPage(browser, { slug: 'acme', port: server.port, email: acme.ownerEmail, password: acme.ownerPassword });
+    await a.page.getByRole('link', { name: 'Tasks' }).first().click();
+    await a.page.getByLabel('New task').waitFor();
+
+    const tenant = await t.p.tenantCache.get('acme');
+    await applyPlanPermissions(t.p.pools.get(tenant!).db, {
+      planKey: 'crm-only', planName: 'CRM only', version: 2, modules: ['crm'],
+      permissions: [...PERMISSIONS_BY_MODULE.crm], limits: { maxUsers: 5, mailCredits: 0 },
+    });
+    await t.p.bus.publish('acme', { type: 'poke' });
+
+    const menu = a.page.getByRole('navigation', { name: 'Main', exact: true });
+    await menu.getByRole('link', { name: 'Tasks' }).waitFor({ state: 'detached', timeout: 5_000 });
+    await a.page.getByRole('heading', { name: "You don't have access to this" }).waitFor();
+    expect(await menu.getByRole('link', { name: 'Pipeline' }).count()).toBe(1);
     await a.context.close();
   });
 });
