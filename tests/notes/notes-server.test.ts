@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openNote, type OpenNote } from '../../client/notes/note-doc';
+import { findSession, revokeSession } from '../../sync-server/auth/sessions';
 import { noteDocuments, noteUpdates } from '../../sync-server/db/tenant/notes';
 import type { RunningServer } from '../../sync-server/http/server';
 import { closeNotes } from '../../sync-server/notes/notes-server';
@@ -211,6 +212,18 @@ describe('notes socket', () => {
       await s2.close();
       await second.p.close();
     }
+  });
+
+  it('closes a socket at once when its session is revoked', async () => {
+    const token = await sessionToken(t.p, 'acme', 'owner@acme.test');
+    const n = note(server, token, 'task-1');
+    await n.whenSynced;
+    const tenant = (await t.p.tenantCache.get('acme'))!;
+    const principal = (await findSession(t.p.pools.get(tenant).db, token, t.p.now()))!;
+    await revokeSession(t.p.pools.get(tenant).db, principal.sessionId, t.p.now());
+    await t.p.bus.publish('acme', { type: 'session-revoked', sessionId: principal.sessionId });
+    await waitFor(() => n.refusal() !== null, 'closed on revocation');
+    expect(n.refusal()?.code).toBe(4401);
   });
 
   it('closes open sockets with 4423 when the tenant is suspended', async () => {
