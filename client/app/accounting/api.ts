@@ -1,22 +1,22 @@
 /**
  * The accounting API as the screens use it: typed reads of the reports, the invoice list,
  * and the posting transport for device drafts. Every call names the company (CompanyRequired).
- * Amounts arrive as rupee decimals and are turned into exact paise here, once.
+ * Amounts arrive as integer paise and become bigint here, once.
  */
 import type { Gstr3bJson } from '../../../shared/gst/gstr3b';
 import type { Gstr1Json } from '../../../shared/gst/returns';
-import { parseRupees, type Paise } from '../../../shared/money';
+import type { Paise } from '../../../shared/money';
 import type { PostingTransport, Reply } from './draft-posting';
 import { apiUrl, getJson, postJson } from './http';
 
 const BASE = '/api/accounting';
 
-/** Rupees from the API ("1180.00" or 1180) as paise; anything else is a broken answer. */
+/**
+ * Amounts from the API: integer paise as JSON numbers (exact, as the server caps amounts at
+ * 10^15 paise). Anything else means a broken answer and reads as zero.
+ */
 export function readPaise(value: unknown): Paise {
-  if (typeof value === 'bigint') return value;
-  if (typeof value !== 'string' && typeof value !== 'number') return 0n;
-  const parsed = parseRupees(value);
-  return parsed.ok ? parsed.value : 0n;
+  return typeof value === 'number' && Number.isSafeInteger(value) ? BigInt(value) : 0n;
 }
 
 function str(value: unknown): string {
@@ -42,24 +42,30 @@ export interface InvoiceSummary {
   readonly number: string | null;
   readonly date: string;
   readonly status: string;
-  readonly partyName: string | null;
-  readonly partyGstin: string | null;
-  readonly value: Paise;
+  /** The party's name, or its GSTIN when it has no name. */
+  readonly party: string;
+  /** Null on a draft the server has not computed tax for yet. */
+  readonly total: Paise | null;
 }
 
-export async function fetchInvoices(companyId: string): Promise<Reply<InvoiceSummary[]>> {
-  const reply = await getJson(apiUrl(`${BASE}/invoices`, { company: companyId }));
+/** The company's documents dated in [from, to], drafts included, newest first. */
+export async function fetchInvoices(
+  companyId: string,
+  range: { readonly from: string; readonly to: string },
+): Promise<Reply<InvoiceSummary[]>> {
+  const reply = await getJson(apiUrl(`${BASE}/invoices`, { company: companyId, ...range }));
   return map(reply, (body) =>
-    list(body, 'invoices').map((r) => ({
-      id: str(r.id),
-      type: str(r.type),
-      number: strOrNull(r.number),
-      date: str(r.date),
-      status: str(r.status),
-      partyName: strOrNull(r.partyName),
-      partyGstin: strOrNull(r.partyGstin),
-      value: readPaise(r.value),
-    })),
+    list(body, 'documents')
+      .map((r) => ({
+        id: str(r.id),
+        type: str(r.type),
+        number: strOrNull(r.number),
+        date: str(r.date),
+        status: str(r.status),
+        party: str(r.party),
+        total: r.total === null ? null : readPaise(r.total),
+      }))
+      .reverse(),
   );
 }
 
@@ -172,9 +178,9 @@ export async function fetchGstr3b(companyId: string, period: string): Promise<Re
 
 /** Posting over HTTP: upload as a server draft, then post it (draft-posting.ts). */
 export const httpTransport: PostingTransport = {
-  async uploadDraft(companyId, document, idempotencyKey) {
+  async uploadDraft(companyId, id, document) {
     const url = apiUrl(`${BASE}/invoices`, { company: companyId });
-    const reply = await postJson(url, document, { 'idempotency-key': idempotencyKey });
+    const reply = await postJson(url, { ...document, id });
     return map(reply, (b) => ({ id: str((b as Record<string, unknown>).id) }));
   },
   async postDocument(companyId, id) {

@@ -1,15 +1,17 @@
 /**
  * Posting a device draft: upload it as a server draft, then ask the server to post it, which
  * allocates the number and books the voucher. Two steps, each safe to repeat:
- *  D-1 The upload carries an idempotency key naming the draft and its revision
- *      (`uploadKey`), and the server's id is saved on the device before posting, so a retry
- *      after a lost answer never stores or books it twice.
+ *  D-1 The id the server keeps the document under is made on the device and saved there
+ *      before the first upload. The server answers a repeated upload with the first copy and
+ *      posts a posted document once, so a retry after a lost answer never stores or books it
+ *      twice.
  *  D-2 Without a network the draft is kept, marked `queued`, and posted when the network
  *      returns (`postQueued`); nothing the user typed is lost.
  *  D-3 A refusal (a rate not valid on the date, a closed year) marks it `failed` with the
  *      server's reason; it stays on the device to be corrected.
  *  D-4 Only once the server has posted it is the device copy removed.
  */
+import { newID, type IDGenerator } from '../../../shared/ids';
 import type { DraftStore } from './draft-store';
 import { toImportShape, validateDraft, type InvoiceDraft } from './invoice-draft';
 
@@ -20,17 +22,13 @@ export type Reply<T> =
 
 /** The two server calls posting needs; `api.ts` implements them over HTTP. */
 export interface PostingTransport {
+  /** Stores the document as a server draft under `id`; an `id` seen before is a no-op. */
   uploadDraft(
     companyId: string,
+    id: string,
     document: Record<string, unknown>,
-    idempotencyKey: string,
   ): Promise<Reply<{ readonly id: string }>>;
   postDocument(companyId: string, id: string): Promise<Reply<{ readonly number: string }>>;
-}
-
-/** The same until the draft is edited again: id plus the time of its last edit. */
-export function uploadKey(draft: InvoiceDraft): string {
-  return `${draft.id}@${draft.updatedAt}`;
 }
 
 export type PostOutcome =
@@ -53,6 +51,7 @@ export async function postDraft(
   store: DraftStore,
   transport: PostingTransport,
   draft: InvoiceDraft,
+  newId: IDGenerator = newID,
 ): Promise<PostOutcome> {
   const issues = validateDraft(draft);
   if (issues.length > 0) {
@@ -61,14 +60,14 @@ export async function postDraft(
 
   let current = draft;
   if (current.serverId === null) {
-    const shape = toImportShape(current);
-    const uploaded = await transport.uploadDraft(current.companyId, shape, uploadKey(current));
-    if (!uploaded.ok) return keep(store, current, uploaded);
-    current = { ...current, serverId: uploaded.value.id };
+    current = { ...current, serverId: newId() };
     await store.put(current);
   }
-
   const serverId = current.serverId ?? '';
+
+  const uploaded = await transport.uploadDraft(current.companyId, serverId, toImportShape(current));
+  if (!uploaded.ok) return keep(store, current, uploaded);
+
   const posted = await transport.postDocument(current.companyId, serverId);
   if (!posted.ok) return keep(store, current, posted);
 
@@ -97,7 +96,7 @@ export async function postQueued(
 
 /**
  * A draft edited after it was uploaded: the server's copy is now stale, so the next post
- * uploads a fresh one under a new key (the edit time is part of `uploadKey`).
+ * uploads a fresh one under a new id.
  *
  * Limitation: the stale server draft stays on the server as an unposted draft (it has no
  * number and no voucher, so neither the books nor the returns see it).

@@ -7,7 +7,6 @@ import {
   editedDraft,
   postDraft,
   postQueued,
-  uploadKey,
   type PostingTransport,
   type Reply,
 } from './draft-posting';
@@ -41,23 +40,23 @@ function draft(id: string, overrides: Partial<InvoiceDraft> = {}): InvoiceDraft 
 const OFFLINE = { ok: false, offline: true, message: 'No connection' } as const;
 
 /**
- * The server as far as posting sees it: it stores uploads by idempotency key and numbers
- * posts in order. `down` makes every call fail as a cut network does.
+ * The server as far as posting sees it: it keeps uploads by their id (a repeated id is a
+ * no-op, as the real one answers with the first copy) and numbers posts in order. `down`
+ * makes every call fail as a cut network does.
  */
 class FakeServer implements PostingTransport {
   down = false;
   refusePost: string | null = null;
-  readonly byKey = new Map<string, string>();
+  readonly documents = new Map<string, Record<string, unknown>>();
   readonly posted: string[] = [];
 
   async uploadDraft(
     _companyId: string,
-    _doc: Record<string, unknown>,
-    key: string,
+    id: string,
+    doc: Record<string, unknown>,
   ): Promise<Reply<{ id: string }>> {
     if (this.down) return OFFLINE;
-    const id = this.byKey.get(key) ?? `srv-${this.byKey.size + 1}`;
-    this.byKey.set(key, id);
+    if (!this.documents.has(id)) this.documents.set(id, doc);
     return { ok: true, value: { id } };
   }
 
@@ -70,6 +69,12 @@ class FakeServer implements PostingTransport {
       value: { number: `INV/2425/${String(this.posted.indexOf(id) + 1).padStart(4, '0')}` },
     };
   }
+}
+
+/** Deterministic server ids: srv-1, srv-2, … */
+function ids(): () => string {
+  let n = 0;
+  return () => `srv-${++n}`;
 }
 
 describe('DraftStore', () => {
@@ -100,7 +105,7 @@ describe('postDraft', () => {
   it('uploads, posts and removes the device copy, returning the allocated number (D-4)', async () => {
     const server = new FakeServer();
     await store.put(draft('d1'));
-    expect(await postDraft(store, server, draft('d1'))).toEqual({
+    expect(await postDraft(store, server, draft('d1'), ids())).toEqual({
       kind: 'posted',
       id: 'srv-1',
       number: 'INV/2425/0001',
@@ -126,30 +131,37 @@ describe('postDraft', () => {
     expect(await store.list('c1')).toEqual([]);
   });
 
-  it('never uploads twice when the answer to the post was lost (D-1)', async () => {
+  it('stores and books it once when the answer to the post was lost (D-1)', async () => {
     const server = new FakeServer();
+    const newId = ids();
     await store.put(draft('d1'));
-    // Upload succeeds, then the network drops before the post.
+    // The upload gets through, then the network drops before the post.
     const upload = server.uploadDraft.bind(server);
     server.uploadDraft = async (...args) => {
       const reply = await upload(...args);
       server.down = true;
       return reply;
     };
-    expect(await postDraft(store, server, draft('d1'))).toEqual({ kind: 'queued' });
+    expect(await postDraft(store, server, draft('d1'), newId)).toEqual({ kind: 'queued' });
     const kept = await store.get('d1');
-    expect(kept?.serverId).toBe('srv-1');
+    expect(kept).toMatchObject({ status: 'queued', serverId: 'srv-1' });
 
     server.down = false;
-    expect(await postDraft(store, server, kept!)).toMatchObject({ kind: 'posted', id: 'srv-1' });
-    expect(server.byKey.size).toBe(1);
+    server.uploadDraft = upload;
+    expect(await postDraft(store, server, kept!, newId)).toMatchObject({
+      kind: 'posted',
+      id: 'srv-1',
+    });
+    expect([...server.documents.keys()]).toEqual(['srv-1']);
+    expect(server.posted).toEqual(['srv-1']);
   });
 
   it('keeps a refused draft with the reason, and uploads it afresh once edited (D-3)', async () => {
     const server = new FakeServer();
+    const newId = ids();
     server.refusePost = 'financial year 2024-04-01 to 2025-03-31 is closed';
     await store.put(draft('d1'));
-    expect(await postDraft(store, server, draft('d1'))).toEqual({
+    expect(await postDraft(store, server, draft('d1'), newId)).toEqual({
       kind: 'failed',
       message: server.refusePost,
     });
@@ -158,7 +170,12 @@ describe('postDraft', () => {
 
     const edited = editedDraft(failed!, { date: '2025-04-02' }, '2025-04-02T09:00:00Z');
     expect(edited).toMatchObject({ status: 'draft', error: null, serverId: null });
-    expect(uploadKey(edited)).not.toBe(uploadKey(failed!));
+    server.refusePost = null;
+    expect(await postDraft(store, server, edited, newId)).toMatchObject({
+      kind: 'posted',
+      id: 'srv-2',
+    });
+    expect(server.documents.get('srv-2')?.date).toBe('2025-04-02');
   });
 
   it('does not send a draft the shared validator refuses', async () => {
@@ -167,7 +184,7 @@ describe('postDraft', () => {
     await store.put(bad);
     const outcome = await postDraft(store, server, bad);
     expect(outcome.kind).toBe('failed');
-    expect(server.byKey.size).toBe(0);
+    expect(server.documents.size).toBe(0);
     expect((await store.get('d1'))?.status).toBe('failed');
   });
 });

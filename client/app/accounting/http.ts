@@ -35,15 +35,11 @@ export async function getJson(url: string): Promise<Reply<unknown>> {
   return json(await send(url, { headers: { accept: 'application/json' } }));
 }
 
-export async function postJson(
-  url: string,
-  body: unknown,
-  headers: Readonly<Record<string, string>> = {},
-): Promise<Reply<unknown>> {
+export async function postJson(url: string, body: unknown): Promise<Reply<unknown>> {
   return json(
     await send(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(body),
     }),
   );

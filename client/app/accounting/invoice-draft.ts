@@ -50,7 +50,10 @@ export interface InvoiceDraft {
   readonly lines: readonly DraftLine[];
   readonly status: DraftStatus;
   readonly error: string | null;
-  /** Set once the server holds it as a draft, so posting again never uploads it twice. */
+  /**
+   * The id the server keeps it under: made on the device before the first upload and kept
+   * until the draft is edited, so uploading again returns the first copy (draft-posting D-1).
+   */
   readonly serverId: string | null;
   readonly updatedAt: string;
 }

@@ -2,13 +2,16 @@
  * Invoices and notes of the company: device drafts first ("draft – not yet posted", with no
  * number until the server posts them), then what the server holds, newest first.
  */
+import { useMemo, useState } from 'react';
+
 import { newID } from '../../../shared/ids';
 import { useCan } from '../data';
-import { formatDay } from '../lib/format';
+import { formatDay, today } from '../lib/format';
 import { useStore } from '../lib/store';
 import { Link, navigate } from '../router';
 import { fetchInvoices, type InvoiceSummary } from './api';
 import type { AccountingCompany } from './companies';
+import { DateField, yearStart } from './date-field';
 import { flash } from './flash';
 import { DOCUMENT_LABELS, inr } from './format';
 import type { InvoiceDraft } from './invoice-draft';
@@ -29,7 +32,12 @@ const DRAFT_STATUS: Record<InvoiceDraft['status'], string> = {
 export function InvoiceList({ company }: { readonly company: AccountingCompany }) {
   const canCreate = useCan('invoices.create');
   const drafts = useCompanyDrafts(company.id);
-  const [invoices, reload] = useRemote(() => fetchInvoices(company.id), [company.id]);
+  const [to, setTo] = useState(today());
+  const [from, setFrom] = useState(yearStart(to));
+  const [invoices, reload] = useRemote(
+    () => fetchInvoices(company.id, { from, to }),
+    [company.id, from, to],
+  );
   const message = useStore(flash);
   usePostQueuedWhenOnline(company.id, (outcomes) => {
     const numbers = outcomes.flatMap((o) => (o.kind === 'posted' ? [o.number] : []));
@@ -37,7 +45,11 @@ export function InvoiceList({ company }: { readonly company: AccountingCompany }
     reload();
   });
   const notice = remoteNotice(invoices);
-  const posted = invoices.state === 'ready' ? invoices.value : [];
+  // A device draft already uploaded is listed once, as the device copy the user can edit.
+  const posted = useMemo(() => {
+    const uploaded = new Set((drafts ?? []).map((d) => d.serverId));
+    return invoices.state === 'ready' ? invoices.value.filter((i) => !uploaded.has(i.id)) : [];
+  }, [invoices, drafts]);
 
   return (
     <section aria-label="Invoices">
@@ -49,6 +61,10 @@ export function InvoiceList({ company }: { readonly company: AccountingCompany }
           </button>
         )}
       </header>
+      <div className="toolbar">
+        <DateField label="From" value={from} onChange={setFrom} />
+        <DateField label="To" value={to} onChange={setTo} />
+      </div>
       {message !== null && (
         <p className="banner ok" role="status">
           {message}{' '}
@@ -118,8 +134,8 @@ function InvoiceRow({ invoice }: { readonly invoice: InvoiceSummary }) {
       <td>{invoice.number ?? <em>number on posting</em>}</td>
       <td>{formatDay(invoice.date)}</td>
       <td>{typeLabel(invoice.type)}</td>
-      <td>{invoice.partyName ?? invoice.partyGstin ?? '—'}</td>
-      <td className="num">{inr(invoice.value)}</td>
+      <td>{invoice.party || '—'}</td>
+      <td className="num">{invoice.total === null ? '' : inr(invoice.total)}</td>
       <td>{invoice.status === 'draft' ? 'draft – not yet posted' : invoice.status}</td>
     </tr>
   );

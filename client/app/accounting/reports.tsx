@@ -2,39 +2,15 @@
  * Trial balance and ledger statement. Both come from the server's journal; the ledger list is
  * the trial balance's rows, so every ledger with postings can be opened from it.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 
 import { formatDay, today } from '../lib/format';
 import { Link } from '../router';
 import { fetchLedgerStatement, fetchTrialBalance } from './api';
 import type { AccountingCompany } from './companies';
+import { DateField, yearStart } from './date-field';
 import { drCr, inr } from './format';
 import { remoteNotice, useRemote } from './use-remote';
-
-function DateField(props: {
-  readonly label: string;
-  readonly value: string;
-  readonly onChange: (v: string) => void;
-}) {
-  const id = useId();
-  return (
-    <span className="inline-field">
-      <label htmlFor={id}>{props.label}</label>
-      <input
-        id={id}
-        type="date"
-        value={props.value}
-        onChange={(e) => e.target.value !== '' && props.onChange(e.target.value)}
-      />
-    </span>
-  );
-}
-
-/** 1 April of the financial year containing `date`. */
-export function yearStart(date: string): string {
-  const year = Number(date.slice(0, 4));
-  return `${Number(date.slice(5, 7)) >= 4 ? year : year - 1}-04-01`;
-}
 
 export function TrialBalanceView(props: {
   readonly company: AccountingCompany;
