@@ -1,3 +1,4 @@
+import { and, eq, lt } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { setCookie, deleteCookie } from 'hono/cookie';
 import { z } from 'zod';
@@ -58,6 +59,8 @@ export function adminAuthRoutes(app: Hono<AppEnv>, p: Platform): void {
       log.warn({ admin: admin.id }, 'admin login refused: totp');
       return problem(c, appError('unauthenticated', WRONG));
     }
+    // Steps older than the validation window can never be presented again: drop them.
+    await p.central.delete(cs.adminTotpUsed).where(and(eq(cs.adminTotpUsed.adminId, admin.id), lt(cs.adminTotpUsed.step, step - 2)));
     const fresh = await p.central.insert(cs.adminTotpUsed).ignore().values({ adminId: admin.id, step });
     if (fresh[0].affectedRows === 0) {
       log.warn({ admin: admin.id }, 'admin login refused: totp code replayed');

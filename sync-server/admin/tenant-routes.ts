@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
@@ -15,7 +16,6 @@ import { actorOf, requireAdmin, type AdminEnv } from './middleware';
 import { adminServices } from './services';
 import { switchTenantPlan } from './tenant-plan';
 import { listTenantViews } from './tenant-usage';
-import { eq } from 'drizzle-orm';
 
 const ProvisionBody = z.object({
   slug: z.string(),
@@ -107,6 +107,11 @@ export function adminTenantRoutes(app: Hono<AppEnv>, p: Platform): void {
     // for another tenant deletes nothing.
     if (confirm !== slug) return bad(c, `Type the tenant's slug to confirm: { "confirm": "${slug}" }`);
     const before = await findTenantBySlug(p.central, slug);
+    const [sub] = before ? await p.central.select().from(cs.subscriptions).where(eq(cs.subscriptions.tenantId, before.id)) : [];
+    // A live subscription would keep charging a customer whose workspace no longer exists.
+    if (sub && !['cancelled', 'completed', 'expired'].includes(sub.status)) {
+      return problem(c, appError('conflict', `Cancel ${slug}'s ${sub.status} subscription before deleting it`));
+    }
     const r = await deleteTenant(p, slug);
     if (!r.ok) return problem(c, r.error);
     await writeAudit(p, actorOf(c), {

@@ -158,6 +158,8 @@ async function decide(p: Platform, ev: EventBody, sub: SubscriptionRow): Promise
         followUp: { tenantId: sub.tenantId, planId, resume: true },
       };
     }
+    case 'subscription.authenticated':
+      return { outcome: 'applied', set: { ...base, status: 'authenticated' }, followUp: null };
     case 'subscription.pending':
       return { outcome: 'applied', set: { ...base, status: 'pending' }, followUp: null };
     case 'subscription.halted':
