@@ -102,7 +102,7 @@ export const createDeal = defineMutator({
     lostReason: dealFields.lostReason.default(null),
     companyId: dealFields.companyId.default(null),
     contactId: dealFields.contactId.default(null),
-    position: dealFields.position.default('h'),
+    position: dealFields.position.default('a0'),
   }),
   permission: 'deals.create',
   server: (tx, a) =>

@@ -13,8 +13,8 @@ const isoTime = z.string().datetime({ offset: true });
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullable();
 
-/** Fractional index: digits 0-9a-z, compared as strings, never ends in '0'. See `positionBetween`. */
-export const positionSchema = z.string().regex(/^[0-9a-z]*[1-9a-z]$/, 'not a position').max(200);
+/** Kanban order key, compared as a plain string. See `positionBetween`. */
+export const positionSchema = z.string().max(200).refine((k) => isPosition(k), 'not a position');
 
 export const DEAL_STAGES = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] as const;
 export type DealStage = (typeof DEAL_STAGES)[number];
@@ -151,16 +151,94 @@ export function entityKey(kind: EntityKind | 'user', id: string): string {
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 /**
- * A position strictly between `before` and `after` (either may be null for "start"/"end").
- * Positions are base-36 fractions compared as plain strings, so moving one deal rewrites only
- * that deal and concurrent moves never renumber their neighbours.
+ * A position strictly between `before` and `after` (null for "start" / "end"). Positions sort
+ * as plain strings, so moving one deal rewrites only that deal and concurrent moves never
+ * renumber their neighbours.
+ *
+ * Format: an integer part, then an optional fraction. The integer part is a head letter giving
+ * its digit count (`a` 1 digit, `b` 2, ...; `Z` 1 digit, `Y` 2, ... for values below `a0`),
+ * then base-36 digits; the fraction is base-36 digits not ending in `0`. Appending or
+ * prepending steps the integer, so a column of n appended deals has keys of O(log n) length;
+ * only repeated inserts between the same two neighbours grow the fraction.
  */
 export function positionBetween(before: string | null, after: string | null): string {
-  const a = before ?? '';
-  if (after !== null && a >= after) throw new Error('positionBetween: before must sort before after');
-  return midpoint(a, after);
+  if (before !== null && after !== null && before >= after) throw new Error('positionBetween: before must sort before after');
+  if (before === null && after === null) return 'a0';
+  if (after === null) return increment(parsePosition(before ?? 'a0').int);
+  if (before === null) {
+    const b = parsePosition(after);
+    return b.frac !== '' ? b.int : decrement(b.int);
+  }
+  const a = parsePosition(before);
+  const b = parsePosition(after);
+  if (a.int === b.int) return a.int + midpoint(a.frac, b.frac);
+  const next = increment(a.int);
+  return next < after ? next : a.int + midpoint(a.frac, null);
 }
 
+/** True if `key` is a well-formed position. */
+export function isPosition(key: string): boolean {
+  try {
+    parsePosition(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function intLength(head: string): number {
+  const code = head.charCodeAt(0);
+  if (code >= 97 && code <= 122) return code - 96;
+  if (code >= 65 && code <= 90) return 91 - code;
+  throw new Error(`not a position head: ${head}`);
+}
+
+function parsePosition(key: string): { int: string; frac: string } {
+  const n = intLength(key.slice(0, 1));
+  const int = key.slice(0, n + 1);
+  const frac = key.slice(n + 1);
+  if (int.length !== n + 1 || ![...key.slice(1)].every((ch) => DIGITS.includes(ch)) || frac.endsWith('0')) {
+    throw new Error(`not a position: ${key}`);
+  }
+  return { int, frac };
+}
+
+/** The next integer part; past the last n-digit value comes the first (n+1)-digit one. */
+function increment(int: string): string {
+  const head = int.slice(0, 1);
+  const digits = bump(int.slice(1), 1);
+  if (digits !== null) return head + digits;
+  if (head === 'z') throw new Error('positionBetween: out of room');
+  if (head === 'Z') return 'a0';
+  const next = String.fromCharCode(head.charCodeAt(0) + 1);
+  return next + '0'.repeat(intLength(next));
+}
+
+function decrement(int: string): string {
+  const head = int.slice(0, 1);
+  const digits = bump(int.slice(1), -1);
+  if (digits !== null) return head + digits;
+  if (head === 'A') throw new Error('positionBetween: out of room');
+  if (head === 'a') return 'Zz';
+  const prev = String.fromCharCode(head.charCodeAt(0) - 1);
+  return prev + 'z'.repeat(intLength(prev));
+}
+
+/** Add ±1 to a fixed-width base-36 numeral; null on overflow/underflow. */
+function bump(digits: string, delta: 1 | -1): string | null {
+  const out = [...digits];
+  for (let i = out.length - 1; i >= 0; i--) {
+    const d = DIGITS.indexOf(out[i] ?? '0') + delta;
+    if (d >= 0 && d < DIGITS.length) {
+      out[i] = DIGITS[d] ?? '0';
+      return out.join('');
+    }
+    out[i] = delta === 1 ? '0' : 'z';
+  }
+  return null;
+}
+
+/** A fraction strictly between `a` and `b` (b null: no upper bound); never ends in '0'. */
 function midpoint(a: string, b: string | null): string {
   let n = 0;
   while (b !== null && n < b.length && (a[n] ?? '0') === b[n]) n++;

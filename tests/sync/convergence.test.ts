@@ -125,7 +125,7 @@ async function randomMutation(d: Device): Promise<void> {
   if (r < 0.84) {
     if (d.rng() < 0.1) return m.deleteDeal({ id });
     if (d.rng() < 0.5) return m.updateDeal({ id, valuePaise: rand(1e9), probability: rand(101) });
-    return m.moveDeal({ id, stage: pick(d.rng, DEAL_STAGES) ?? 'lead', position: positionBetween(null, 'm') });
+    return m.moveDeal({ id, stage: pick(d.rng, DEAL_STAGES) ?? 'lead', position: positionBetween(null, 'a0') });
   }
   if (r < 0.92) return d.rng() < 0.1 ? m.deleteTask({ id }) : m.updateTask({ id, status: pick(d.rng, TASK_STATUSES) ?? 'todo' });
   return d.rng() < 0.1 ? m.deleteCompany({ id }) : m.updateCompany({ id, industry: `Industry ${rand(10)}` });
