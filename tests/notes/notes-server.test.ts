@@ -2,12 +2,14 @@ import 'fake-indexeddb/auto';
 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 
 import { openNote, type OpenNote } from '../../client/notes/note-doc';
 import { findSession, revokeSession } from '../../sync-server/auth/sessions';
 import { noteDocuments, noteUpdates } from '../../sync-server/db/tenant/notes';
 import type { RunningServer } from '../../sync-server/http/server';
 import { closeNotes } from '../../sync-server/notes/notes-server';
+import { appendNoteUpdate, compactNote, loadNote } from '../../sync-server/notes/store';
 import { setTenantStatus } from '../../sync-server/tenancy/provision';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform';
 import { closeCodeOf, nodeNote, notesUrl, seedOwners, sessionToken, userWithRoles, waitFor, wsFor } from './note-clients';
@@ -34,7 +36,7 @@ beforeAll(async () => {
   t = await createTestPlatform();
   await t.tenant('acme');
   await t.tenant('globex');
-  await seedOwners(t.p, 'acme', { tasks: ['converge', 'offline', 'shared', 'readonly', 'presence', 'restart', '1'], deals: ['1', 'multinode'] });
+  await seedOwners(t.p, 'acme', { tasks: ['converge', 'offline', 'fuzz', 'shared', 'readonly', 'presence', 'restart', '1'], deals: ['1', 'multinode'] });
   await seedOwners(t.p, 'acme', { tasks: ['gone'], deleted: true });
   await seedOwners(t.p, 'globex', { tasks: ['shared', 'suspend', '1'] });
   server = await t.listen();
@@ -161,6 +163,54 @@ describe('notes socket', () => {
     await waitFor(() => text(reopened) === text(colleague) && text(colleague).length === 29, 'merge on reconnect');
     expect(text(colleague)).toContain('typed offline. ');
     expect(text(colleague)).toContain('typed online. ');
+  });
+
+  it('converges under random edits and disconnects (seed 7)', async () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const peers = [note(server, acmeOwner, 'task-fuzz'), note(server, acmeOwner, 'task-fuzz'), note(server, acmeOwner, 'task-fuzz')];
+    await Promise.all(peers.map((n) => n.whenSynced));
+    for (let step = 0; step < 150; step++) {
+      const peer = peers[Math.floor(random() * peers.length)]!;
+      const body = peer.ydoc.getText('body');
+      const roll = random();
+      if (roll < 0.1) {
+        if (peer.provider.wsconnected) peer.provider.disconnect();
+        else peer.provider.connect();
+      } else if (roll < 0.3 && body.length > 0) {
+        const at = Math.floor(random() * body.length);
+        body.delete(at, Math.min(3, body.length - at));
+      } else {
+        body.insert(Math.floor(random() * (body.length + 1)), String.fromCharCode(97 + Math.floor(random() * 26)));
+      }
+      if (step % 10 === 0) await new Promise((r) => setImmediate(r));
+    }
+    for (const n of peers) n.provider.connect();
+    await waitFor(() => peers.every((n) => n.provider.synced && text(n) === text(peers[0]!)), 'fuzz convergence');
+    const late = note(server, acmeOwner, 'task-fuzz');
+    await late.whenSynced;
+    await waitFor(() => text(late) === text(peers[0]!), 'late joiner');
+  });
+
+  it('compaction folds appended rows into the state and keeps the document', async () => {
+    const tenant = (await t.p.tenantCache.get('acme'))!;
+    const db = t.p.pools.get(tenant).db;
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (const word of ['one ', 'two ', 'three']) doc.getText('body').insert(doc.getText('body').length, word);
+    for (const u of updates) await appendNoteUpdate(db, 'task-compact', u);
+
+    await compactNote(db, 'task-compact', t.p.now());
+    const stored = await loadNote(db, 'task-compact');
+    expect(stored.pendingRows).toBe(0);
+    expect(stored.updates).toHaveLength(1);
+    const restored = new Y.Doc();
+    Y.applyUpdate(restored, stored.updates[0]!);
+    expect(restored.getText('body').toString()).toBe('one two three');
+
+    await compactNote(db, 'task-compact', t.p.now());
+    expect((await loadNote(db, 'task-compact')).updates).toHaveLength(1);
   });
 
   it('converges across two server nodes over Redis', async () => {
