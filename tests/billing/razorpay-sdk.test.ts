@@ -37,6 +37,7 @@ afterAll(async () => {
   stopAdminServices(t.p);
   await t.cleanup();
   await fake.close();
+  for (const k of ['RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_BASE_URL', 'RAZORPAY_WEBHOOK_SECRET']) delete process.env[k];
 });
 
 const since = (from: number) => fake.requests.slice(from).map((r) => `${r.method} ${r.path}`);

@@ -39,6 +39,8 @@ beforeAll(async () => {
 afterAll(async () => {
   stopAdminServices(t.p);
   await t.cleanup();
+  delete process.env.RAZORPAY_WEBHOOK_SECRET;
+  delete process.env.FOCUS_BILLING_GRACE_DAYS;
 });
 
 function event(name: string, createdAt: number, sub: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): string {
