@@ -66,7 +66,7 @@ export function InvoiceList({ company }: { readonly company: AccountingCompany }
         <DateField label="To" value={to} onChange={setTo} />
       </div>
       {message !== null && (
-        <p className="banner ok" role="status">
+        <p className="banner ok" role="status" data-testid="flash">
           {message}{' '}
           <button type="button" className="ghost" onClick={() => flash.set(null)}>
             Dismiss

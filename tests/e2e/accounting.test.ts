@@ -1,0 +1,126 @@
+import { readFile } from 'node:fs/promises';
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { GSTINS } from '../../shared/gst/fixtures';
+import { financialYearLabel, financialYearStart } from '../../sync-server/accounting/companies';
+import type { RunningServer } from '../../sync-server/http/server';
+import { run } from '../accounting/helpers';
+import { createTestPlatform, type TestPlatform, type TestTenant } from '../helpers/platform';
+import { ensureClientBuilt, launchBrowser, signedInPage, waitForText } from './harness';
+
+let t: TestPlatform;
+let acme: TestTenant;
+let server: RunningServer;
+let browser: Browser;
+
+const COMPANY_NAME = 'Acme Traders LLP';
+
+beforeAll(async () => {
+  await ensureClientBuilt();
+  t = await createTestPlatform();
+  acme = await t.tenant('acme');
+  const made = await run(t, [
+    'company:create',
+    'acme',
+    '--name',
+    COMPANY_NAME,
+    '--gstin',
+    GSTINS.company,
+    '--state',
+    '27',
+  ]);
+  if (made.code !== 0) throw new Error(`company:create failed: ${made.err}`);
+  server = await t.listen();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.cleanup();
+});
+
+/** The invoice date the form defaults to: today on the browser's (and this machine's) clock. */
+function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+async function fillSale(
+  page: Page,
+  party: { gstin: string; name: string },
+  value: string,
+): Promise<void> {
+  await page.getByRole('button', { name: 'New invoice' }).click();
+  await page.getByLabel('Party GSTIN').fill(party.gstin);
+  await page.getByLabel('Party name').fill(party.name);
+  await page.getByLabel('Line 1 HSN/SAC').fill('8471');
+  await page.getByLabel('Line 1 Description').fill('Laptop');
+  await page.getByLabel('Line 1 Taxable value (₹)').fill(value);
+  await page.getByLabel('Line 1 GST rate %').selectOption('18');
+}
+
+describe('accounting screens in the browser', () => {
+  it('creates and posts a sale invoice, then finds it in the list, the trial balance and GSTR-1', async () => {
+    const { context, page } = await signedInPage(browser, {
+      slug: 'acme',
+      port: server.port,
+      email: acme.ownerEmail,
+      password: acme.ownerPassword,
+    });
+    await page
+      .getByRole('navigation', { name: 'Main', exact: true })
+      .getByRole('link', { name: 'Accounting' })
+      .click();
+
+    // CompanyRequired: until a company is chosen, no books are shown.
+    await page.getByTestId('company-required').waitFor();
+    expect(await page.getByRole('button', { name: 'New invoice' }).count()).toBe(0);
+    await page.getByLabel('Company').selectOption({ label: `${COMPANY_NAME} (${GSTINS.company})` });
+
+    // Intra-state sale of ₹1,00,000 at 18%: CGST and SGST ₹9,000.00 each.
+    await fillSale(page, { gstin: GSTINS.mhBuyer, name: 'Mehta Traders' }, '1,00,000');
+    expect(await waitForText(page.getByTestId('preview-cgst'), '₹9,000.00')).toBe('₹9,000.00');
+    expect(await page.getByTestId('preview-sgst').textContent()).toBe('₹9,000.00');
+    expect(await page.getByTestId('preview-total').textContent()).toBe('₹1,18,000.00');
+    expect(await page.getByLabel('Number').getAttribute('placeholder')).toBe('Number on posting');
+
+    await page.getByRole('button', { name: 'Post sale invoice' }).click();
+    const number = `INV/${financialYearLabel(financialYearStart(todayIso() as never))}/0001`;
+    await waitForText(page.getByTestId('flash'), `Sale invoice posted as ${number}.`);
+
+    const row = page.getByTestId('invoice-row').filter({ hasText: number });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('₹1,18,000.00');
+    expect(await page.getByTestId('draft-row').count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Trial balance' }).click();
+    await page.getByTestId('tb-balanced').waitFor();
+    expect(await page.getByTestId('tb-debit').textContent()).toBe('₹1,18,000.00');
+    expect(await page.getByTestId('tb-credit').textContent()).toBe('₹1,18,000.00');
+
+    await page.getByRole('link', { name: 'GST returns' }).click();
+    expect(await waitForText(page.getByTestId('gstr1-b2b-taxable'), '₹1,00,000.00')).toBe(
+      '₹1,00,000.00',
+    );
+    expect(await waitForText(page.getByTestId('gstr3b-3.1a-taxable'), '₹1,00,000.00')).toBe(
+      '₹1,00,000.00',
+    );
+
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download GSTR-1 JSON' }).click(),
+    ]);
+    const gstr1 = JSON.parse(await readFile(await file.path(), 'utf8')) as {
+      gstin: string;
+      b2b: { ctin: string; inv: { inum: string; val: number }[] }[];
+    };
+    expect(gstr1.gstin).toBe(GSTINS.company);
+    expect(gstr1.b2b).toMatchObject([
+      { ctin: GSTINS.mhBuyer, inv: [{ inum: number, val: 118000 }] },
+    ]);
+    await context.close();
+  });
+});
