@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { companies, contacts, deals, tasks } from '../../sync-server/db/tenant/crm';
+import { searchReindex } from '../../sync-server/search/command';
 import { MariaDbSearchAdapter } from '../../sync-server/search/mariadb-search';
 import { MeiliSearchAdapter } from '../../sync-server/search/meili-search';
 import { reindexTenant } from '../../sync-server/search/reindex';
@@ -114,5 +115,14 @@ describe('search:reindex', () => {
     expect((await mariadb.query('globex', 'narmada')).map((h) => h.id).sort()).toEqual(['co1', 'ct1', 'dl1']);
     expect(await mariadb.query('globex', 'sealed')).toEqual([]);
     expect(await mariadb.query('globex', 'old')).toEqual([]);
+  });
+
+  it('runs as the search:reindex command on the platform adapter', async () => {
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`err: ${l}`) };
+    expect(await searchReindex.run({ p: t.p, args: { positionals: ['globex'], values: {} }, io })).toBe(0);
+    expect(lines).toEqual(['Reindexed globex: 1 companies, 1 contacts, 1 deals, 1 tasks']);
+    expect((await searchPort(t.p).query('globex', 'quote')).map((h) => h.id)).toEqual(['tk1']);
+    expect(await searchReindex.run({ p: t.p, args: { positionals: ['nosuch'], values: {} }, io })).toBe(1);
   });
 });
