@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { GSTINS } from '../../shared/gst/fixtures';
+import { isoDate } from '../../shared/gst/period';
 import { financialYearLabel, financialYearStart } from '../../sync-server/accounting/companies';
 import type { RunningServer } from '../../sync-server/http/server';
 import { run } from '../accounting/helpers';
@@ -88,7 +89,7 @@ describe('accounting screens in the browser', () => {
     expect(await page.getByLabel('Number').getAttribute('placeholder')).toBe('Number on posting');
 
     await page.getByRole('button', { name: 'Post sale invoice' }).click();
-    const number = `INV/${financialYearLabel(financialYearStart(todayIso() as never))}/0001`;
+    const number = `INV/${financialYearLabel(financialYearStart(isoDate(todayIso())))}/0001`;
     await waitForText(page.getByTestId('flash'), `Sale invoice posted as ${number}.`);
 
     const row = page.getByTestId('invoice-row').filter({ hasText: number });
@@ -121,6 +122,47 @@ describe('accounting screens in the browser', () => {
     expect(gstr1.b2b).toMatchObject([
       { ctin: GSTINS.mhBuyer, inv: [{ inum: number, val: 118000 }] },
     ]);
+    await context.close();
+  });
+  it('prepares a draft offline, lists it as not yet posted, and posts it once back online', async () => {
+    const { context, page } = await signedInPage(browser, {
+      slug: 'acme',
+      port: server.port,
+      email: acme.ownerEmail,
+      password: acme.ownerPassword,
+    });
+    await page
+      .getByRole('navigation', { name: 'Main', exact: true })
+      .getByRole('link', { name: 'Accounting' })
+      .click();
+    // The company chosen in the first test is remembered per device; this is a new context.
+    await page.getByLabel('Company').selectOption({ label: `${COMPANY_NAME} (${GSTINS.company})` });
+    await page.getByRole('button', { name: 'New invoice' }).waitFor();
+
+    await context.setOffline(true);
+    // Inter-state (Karnataka buyer): ₹10,000 at 18% is IGST ₹1,800.00, worked out offline.
+    await fillSale(page, { gstin: GSTINS.kaBuyer, name: 'Rao Stores' }, '10000');
+    expect(await waitForText(page.getByTestId('preview-igst'), '₹1,800.00')).toBe('₹1,800.00');
+    await page.getByRole('button', { name: 'Keep as draft' }).click();
+
+    const draft = page.getByTestId('draft-row');
+    await draft.waitFor();
+    expect(await draft.textContent()).toContain('number on posting');
+    expect(await draft.textContent()).toContain('draft – not yet posted');
+    expect(await draft.textContent()).toContain('₹11,800.00');
+
+    // Reopened, the draft is as it was typed; posting it offline queues it.
+    await draft.getByRole('link', { name: 'number on posting' }).click();
+    expect(await page.getByLabel('Party name').inputValue()).toBe('Rao Stores');
+    await page.getByRole('button', { name: 'Post sale invoice' }).click();
+    await waitForText(page.getByTestId('flash'), 'kept on this device');
+    expect(await waitForText(draft, 'waiting for a connection')).toContain('number on posting');
+
+    await context.setOffline(false);
+    const number = `INV/${financialYearLabel(financialYearStart(isoDate(todayIso())))}/0002`;
+    await waitForText(page.getByTestId('flash'), `Posted when the connection returned: ${number}.`);
+    await page.getByTestId('invoice-row').filter({ hasText: number }).waitFor();
+    expect(await page.getByTestId('draft-row').count()).toBe(0);
     await context.close();
   });
 });
