@@ -122,15 +122,25 @@ export class NoteRoom {
 
   private async open(after: Promise<void> | undefined): Promise<void> {
     await after;
-    await this.deps.relay.join(this.slug, this.name, (m) => this.onRelay(m));
+    // Without Redis the note still works on this node; only other nodes' editors are not heard.
+    let relayed = true;
+    try {
+      await this.deps.relay.join(this.slug, this.name, (m) => this.onRelay(m));
+    } catch (e) {
+      relayed = false;
+      this.logError(e, 'note relay unavailable');
+    }
     const stored = await loadNote(this.deps.db(), this.name);
     Y.transact(this.doc, () => {
       for (const u of stored.updates) Y.applyUpdate(this.doc, u, FROM_STORE);
     }, FROM_STORE);
     this.rowsSinceCompact = stored.pendingRows;
     this.loaded = true;
-    // Other nodes answer with what they have that the database did not (rule: see relay.ts).
-    await this.deps.relay.publish(this.slug, this.name, RelayKind.Hello, Y.encodeStateVector(this.doc));
+    // Other nodes answer with what they have that the database did not (see relay.ts).
+    if (relayed) {
+      await this.deps.relay.publish(this.slug, this.name, RelayKind.Hello, Y.encodeStateVector(this.doc))
+        .catch((e: unknown) => this.logError(e, 'note relay publish failed'));
+    }
     for (const conn of this.conns.values()) this.greet(conn);
     const backlog = this.backlog;
     this.backlog = [];
