@@ -25,6 +25,9 @@ const COMPACT_AFTER = 100;
  * The y-websocket endpoint for collaborative notes. Rooms are keyed `<tenant>/<document>`, so
  * two tenants' `task-1` never share a document, and each room reads and writes only through
  * its own tenant's pool. A refused socket is accepted, then closed with a 44xx code.
+ * Built on y-protocols rather than @y/websocket-server's utils: those keep one module-wide
+ * room map and persistence hook (every platform in a process would share rooms, and one store
+ * would serve all tenants), answer before the stored state is loaded, and have no read-only mode.
  */
 export class NotesServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
