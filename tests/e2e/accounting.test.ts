@@ -102,6 +102,16 @@ describe('accounting screens in the browser', () => {
     expect(await page.getByTestId('tb-debit').textContent()).toBe('₹1,18,000.00');
     expect(await page.getByTestId('tb-credit').textContent()).toBe('₹1,18,000.00');
 
+    // The customer's ledger: the invoice is its one line, so the running balance is its value.
+    await page.getByRole('link', { name: 'Ledgers' }).click();
+    await page.getByRole('link', { name: 'Mehta Traders' }).click();
+    const line = page
+      .getByRole('table', { name: 'Statement' })
+      .getByRole('row')
+      .filter({ hasText: number });
+    expect(await waitForText(line, '₹1,18,000.00 Dr')).toContain('₹1,18,000.00');
+    expect(await page.getByTestId('closing-balance').textContent()).toBe('₹1,18,000.00 Dr');
+
     await page.getByRole('link', { name: 'GST returns' }).click();
     expect(await waitForText(page.getByTestId('gstr1-b2b-taxable'), '₹1,00,000.00')).toBe(
       '₹1,00,000.00',

@@ -42,6 +42,15 @@ export function GstReturnsView({ company }: { readonly company: AccountingCompan
   const [period, setPeriod] = useState(periodOf(today(), company.filingFrequency));
   const valid = parseReturnPeriod(period, company.filingFrequency);
   const periods = recentPeriods(today(), company.filingFrequency);
+  const canExport = useCan('gst.export');
+  if (!canExport) {
+    return (
+      <section className="empty-state" aria-label="GST returns">
+        <h2>GST returns</h2>
+        <p>Your role does not include preparing GST returns (gst.export).</p>
+      </section>
+    );
+  }
   return (
     <section aria-label="GST returns">
       <header className="screen-head">
@@ -92,7 +101,6 @@ function ReturnPanel(props: {
   readonly period: string;
 }) {
   const { kind, company, period } = props;
-  const canExport = useCan('gst.export');
   const [error, setError] = useState<string | null>(null);
   const [totals] = useRemote(async () => {
     if (kind === 'gstr1') {
@@ -114,16 +122,14 @@ function ReturnPanel(props: {
     <section className="return-panel" aria-label={TITLES[kind]}>
       <header className="screen-head">
         <h3>{TITLES[kind]}</h3>
-        {canExport && (
-          <span className="inline">
-            <button type="button" onClick={() => void save('json')}>
-              Download {TITLES[kind]} JSON
-            </button>
-            <button type="button" className="ghost" onClick={() => void save('csv')}>
-              Download {TITLES[kind]} CSV
-            </button>
-          </span>
-        )}
+        <span className="inline">
+          <button type="button" onClick={() => void save('json')}>
+            Download {TITLES[kind]} JSON
+          </button>
+          <button type="button" className="ghost" onClick={() => void save('csv')}>
+            Download {TITLES[kind]} CSV
+          </button>
+        </span>
       </header>
       {error !== null && (
         <p className="error" role="alert">

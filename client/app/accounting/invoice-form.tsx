@@ -13,6 +13,7 @@ import { PartyCategory, Treatment, type DocumentType } from '../../../shared/gst
 import { UQC_CODES } from '../../../shared/gst/uqc';
 import { formatRate } from '../../../shared/money';
 import { Field } from '../components/field';
+import { useCan } from '../data';
 import { today } from '../lib/format';
 import { navigate } from '../router';
 import { httpTransport } from './api';
@@ -87,6 +88,7 @@ interface EditorProps {
 
 function DraftEditor({ draft, setDraft, company }: EditorProps) {
   const store = useDraftStore();
+  const canPost = useCan('invoices.post');
   const [posting, setPosting] = useState(false);
   const [message, setMessage] = useState<string | null>(draft.error);
   const [showIssues, setShowIssues] = useState(draft.status === 'failed');
@@ -165,8 +167,13 @@ function DraftEditor({ draft, setDraft, company }: EditorProps) {
         </p>
       )}
 
+      {!canPost && (
+        <p className="muted">
+          Your role can prepare drafts but not post them; the draft stays on this device.
+        </p>
+      )}
       <div className="form-actions">
-        <button type="submit" disabled={posting}>
+        <button type="submit" disabled={posting || !canPost}>
           {posting ? 'Posting…' : `Post ${DOCUMENT_LABELS[draft.type].toLowerCase()}`}
         </button>
         <button type="button" className="ghost" onClick={() => navigate('/accounting/invoices')}>
