@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { GSTINS } from '../../shared/gst/fixtures';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform';
+import { main } from '../../sync-server/cli/main';
 import { importFile, rowCounts, run, tenantConn, unbalancedVouchers } from './helpers';
 
 /**
@@ -457,5 +458,35 @@ describe('closed financial year', () => {
     expect(r.err).toContain(
       'document 0 (OLD-1), date: the financial year from 2023-04-01 is closed',
     );
+  });
+});
+
+describe('main()', () => {
+  it('runs the commands from argv against the configured platform, only the return on stdout', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      NODE_ENV: 'test',
+      FOCUS_DB_PREFIX: t.prefix,
+      FOCUS_DATA_DIR: t.dataDir,
+      FOCUS_MASTER_KEY: t.masterKeyB64,
+      LOG_LEVEL: 'silent',
+    });
+    try {
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+      const argv = ['gst:gstr3b', 'acme', '--company', COMPANY, '--period', '082024'];
+      expect(await main(argv, io)).toBe(0);
+      expect(err).toEqual([]);
+      expect(JSON.parse(out.join('\n'))).toMatchObject({ gstin: COMPANY, ret_period: '082024' });
+
+      out.length = 0;
+      const bad = ['gst:gstr1', 'acme', '--company', GSTINS.tnSupplier, '--period', '082024'];
+      expect(await main(bad, io)).toBe(2);
+      expect(out).toEqual([]);
+      expect(err.join('\n')).toMatch(/no company/);
+    } finally {
+      process.env = saved;
+    }
   });
 });
