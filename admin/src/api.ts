@@ -21,7 +21,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
   if (!res.ok) {
-    const detail = (data as { detail?: string } | null)?.detail ?? `${res.status} ${res.statusText}`;
+    const detail =
+      (data as { detail?: string } | null)?.detail ?? `${res.status} ${res.statusText}`;
     throw new ApiError(res.status, detail);
   }
   return data as T;

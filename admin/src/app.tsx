@@ -51,11 +51,15 @@ export function App() {
         <strong className="brand">FocusApp Admin</strong>
         <nav aria-label="Sections">
           {SCREENS.map((s) => (
-            <a key={s.key} href={`#/${s.key}`} aria-current={screen === s.key ? 'page' : undefined}>{s.label}</a>
+            <a key={s.key} href={`#/${s.key}`} aria-current={screen === s.key ? 'page' : undefined}>
+              {s.label}
+            </a>
           ))}
         </nav>
         <span className="who">{admin.email}</span>
-        <button type="button" className="link" onClick={() => void signOut()}>Sign out</button>
+        <button type="button" className="link" onClick={() => void signOut()}>
+          Sign out
+        </button>
       </header>
       <main>
         {screen === 'tenants' && <TenantsScreen />}

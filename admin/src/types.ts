@@ -15,7 +15,12 @@ export interface TenantView {
   readonly dbHost: string;
   readonly dbName: string;
   readonly createdAt: string;
-  readonly usage: { readonly users: number | null; readonly rows: number; readonly storageBytes: number; readonly mailCreditsPerMonth: number };
+  readonly usage: {
+    readonly users: number | null;
+    readonly rows: number;
+    readonly storageBytes: number;
+    readonly mailCreditsPerMonth: number;
+  };
 }
 
 export interface PlanView {
@@ -42,7 +47,11 @@ export interface GroupView {
 }
 
 export interface PlanImpact {
-  readonly tenants: readonly { readonly slug: string; readonly name: string; readonly status: string }[];
+  readonly tenants: readonly {
+    readonly slug: string;
+    readonly name: string;
+    readonly status: string;
+  }[];
   readonly addedModules: readonly string[];
   readonly removedModules: readonly string[];
   readonly addedPermissions: readonly string[];
@@ -92,5 +101,9 @@ export interface AuditView {
 
 /** The modules plans unlock, in menu order (shared/permissions.ts MODULES). */
 export const MODULE_NAMES: Readonly<Record<string, string>> = {
-  crm: 'CRM', tasks: 'Tasks', production: 'Production', campaigns: 'Campaigns', accounting: 'Accounting',
+  crm: 'CRM',
+  tasks: 'Tasks',
+  production: 'Production',
+  campaigns: 'Campaigns',
+  accounting: 'Accounting',
 };

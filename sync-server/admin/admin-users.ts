@@ -26,7 +26,8 @@ export async function createAdminUser(
   input: { readonly email: string; readonly password: string },
 ): Promise<Result<CreatedAdmin, AppError>> {
   const email = Email.safeParse(input.email);
-  if (!email.success) return err(appError('validation', 'email is not a valid address', { field: 'email' }));
+  if (!email.success)
+    return err(appError('validation', 'email is not a valid address', { field: 'email' }));
   const pw = passwordProblem(input.password);
   if (pw) return err(appError('validation', pw, { field: 'password' }));
   if (await findAdminByEmail(p, email.data)) {
@@ -41,11 +42,19 @@ export async function createAdminUser(
     passwordHash: await hashPassword(input.password),
     totpSecretEnc: sealTotpSecret(p.masterKey, id, secret),
   });
-  return ok({ id, email: email.data, otpauthUrl: otpauthUrl(secret, email.data), totpSecret: secret });
+  return ok({
+    id,
+    email: email.data,
+    otpauthUrl: otpauthUrl(secret, email.data),
+    totpSecret: secret,
+  });
 }
 
 export async function findAdminByEmail(p: Platform, email: string): Promise<AdminUser | null> {
-  const rows = await p.central.select().from(c.adminUsers).where(eq(c.adminUsers.email, email.trim().toLowerCase()));
+  const rows = await p.central
+    .select()
+    .from(c.adminUsers)
+    .where(eq(c.adminUsers.email, email.trim().toLowerCase()));
   return rows[0] ?? null;
 }
 

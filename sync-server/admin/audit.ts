@@ -63,11 +63,18 @@ export interface AuditView {
 /** Newest first. `action` matches exactly or as a prefix (`tenant.`); `target` exactly. */
 export async function listAudit(p: Platform, f: AuditFilter): Promise<AuditView[]> {
   const where: SQL[] = [];
-  if (f.action) where.push(f.action.endsWith('.') ? like(c.auditLog.action, `${f.action}%`) : eq(c.auditLog.action, f.action));
+  if (f.action)
+    where.push(
+      f.action.endsWith('.')
+        ? like(c.auditLog.action, `${f.action}%`)
+        : eq(c.auditLog.action, f.action),
+    );
   if (f.target) where.push(eq(c.auditLog.target, f.target));
   if (f.from) where.push(gte(c.auditLog.at, f.from));
   if (f.to) where.push(lte(c.auditLog.at, f.to));
-  const rows = await p.central.select().from(c.auditLog)
+  const rows = await p.central
+    .select()
+    .from(c.auditLog)
     .where(where.length > 0 ? and(...where) : undefined)
     .orderBy(desc(c.auditLog.id))
     .limit(Math.min(f.limit ?? 200, 1000));

@@ -14,7 +14,12 @@ import { findAdminByEmail } from './admin-users';
 import { clientIp, writeAudit } from './audit';
 import { actorOf, requireAdmin, requireAdminHost } from './middleware';
 import { withinLimit } from './rate-limit';
-import { ADMIN_SESSION_COOKIE, ADMIN_SESSION_TTL_MS, createAdminSession, revokeAdminSession } from './sessions';
+import {
+  ADMIN_SESSION_COOKIE,
+  ADMIN_SESSION_TTL_MS,
+  createAdminSession,
+  revokeAdminSession,
+} from './sessions';
 import { openTotpSecret, totpStep } from './totp';
 
 const LoginBody = z.object({
@@ -32,7 +37,8 @@ export function adminAuthRoutes(app: Hono<AppEnv>, p: Platform): void {
 
   app.post('/api/admin/login', async (c) => {
     const parsed = LoginBody.safeParse(await c.req.json().catch(() => null));
-    if (!parsed.success) return problem(c, appError('validation', 'email, password and totp are required'));
+    if (!parsed.success)
+      return problem(c, appError('validation', 'email, password and totp are required'));
     const { email, password, totp } = parsed.data;
     const log = c.get('log');
 
@@ -40,7 +46,11 @@ export function adminAuthRoutes(app: Hono<AppEnv>, p: Platform): void {
     const ip = clientIp(c) ?? 'local';
     const prefix = `${p.config.dbPrefix}admin-login`;
     const byIp = await withinLimit(p.redis, `${prefix}:ip:${ip}`, LOGIN_LIMIT);
-    const byEmail = await withinLimit(p.redis, `${prefix}:email:${sha256(email.trim().toLowerCase())}`, LOGIN_LIMIT);
+    const byEmail = await withinLimit(
+      p.redis,
+      `${prefix}:email:${sha256(email.trim().toLowerCase())}`,
+      LOGIN_LIMIT,
+    );
     if (!byIp || !byEmail) {
       log.warn('admin login rate-limited');
       return problem(c, appError('rate_limited', 'Too many sign-in attempts; wait a few minutes'));
@@ -54,14 +64,21 @@ export function adminAuthRoutes(app: Hono<AppEnv>, p: Platform): void {
     }
 
     // The second factor is not optional: a missing code fails exactly like a wrong one.
-    const step = totp ? totpStep(openTotpSecret(p.masterKey, admin.id, admin.totpSecretEnc), totp, p.now()) : null;
+    const step = totp
+      ? totpStep(openTotpSecret(p.masterKey, admin.id, admin.totpSecretEnc), totp, p.now())
+      : null;
     if (step === null) {
       log.warn({ admin: admin.id }, 'admin login refused: totp');
       return problem(c, appError('unauthenticated', WRONG));
     }
     // Steps older than the validation window can never be presented again: drop them.
-    await p.central.delete(cs.adminTotpUsed).where(and(eq(cs.adminTotpUsed.adminId, admin.id), lt(cs.adminTotpUsed.step, step - 2)));
-    const fresh = await p.central.insert(cs.adminTotpUsed).ignore().values({ adminId: admin.id, step });
+    await p.central
+      .delete(cs.adminTotpUsed)
+      .where(and(eq(cs.adminTotpUsed.adminId, admin.id), lt(cs.adminTotpUsed.step, step - 2)));
+    const fresh = await p.central
+      .insert(cs.adminTotpUsed)
+      .ignore()
+      .values({ adminId: admin.id, step });
     if (fresh[0].affectedRows === 0) {
       log.warn({ admin: admin.id }, 'admin login refused: totp code replayed');
       return problem(c, appError('unauthenticated', WRONG));
@@ -69,12 +86,25 @@ export function adminAuthRoutes(app: Hono<AppEnv>, p: Platform): void {
 
     const { token, sessionId } = await createAdminSession(p, admin.id);
     setCookie(c, ADMIN_SESSION_COOKIE, token, {
-      httpOnly: true, sameSite: 'Strict', path: '/', secure: p.config.env === 'production',
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      secure: p.config.env === 'production',
       maxAge: Math.floor(ADMIN_SESSION_TTL_MS / 1000),
     });
-    await writeAudit(p, { admin: { id: admin.id, email: admin.email }, requestId: c.get('requestId'), ip: clientIp(c) }, {
-      action: 'admin.login', target: `admin:${admin.id}`, after: { sessionId },
-    });
+    await writeAudit(
+      p,
+      {
+        admin: { id: admin.id, email: admin.email },
+        requestId: c.get('requestId'),
+        ip: clientIp(c),
+      },
+      {
+        action: 'admin.login',
+        target: `admin:${admin.id}`,
+        after: { sessionId },
+      },
+    );
     return c.json({ token, admin: { id: admin.id, email: admin.email } });
   });
 
@@ -89,7 +119,11 @@ export function adminAuthRoutes(app: Hono<AppEnv>, p: Platform): void {
     const a = c.get('admin');
     await revokeAdminSession(p, a.sessionId);
     deleteCookie(c, ADMIN_SESSION_COOKIE, { path: '/' });
-    await writeAudit(p, actorOf(c), { action: 'admin.logout', target: `admin:${a.adminId}`, before: { sessionId: a.sessionId } });
+    await writeAudit(p, actorOf(c), {
+      action: 'admin.logout',
+      target: `admin:${a.adminId}`,
+      before: { sessionId: a.sessionId },
+    });
     return c.json({ ok: true });
   });
 }

@@ -16,7 +16,8 @@ export type AdminEnv = AppEnv & { Variables: AppEnv['Variables'] & { admin: Admi
  */
 export function requireAdminHost(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.get('site').kind !== 'admin') return problem(c, appError('not_found', `No route for ${c.req.method} ${c.req.path}`));
+    if (c.get('site').kind !== 'admin')
+      return problem(c, appError('not_found', `No route for ${c.req.method} ${c.req.path}`));
     await next();
   };
 }
@@ -44,5 +45,9 @@ export function requireAdmin(p: Platform): MiddlewareHandler<AdminEnv> {
 
 export function actorOf(c: Context<AdminEnv>): AuditActor {
   const admin = c.get('admin');
-  return { admin: { id: admin.adminId, email: admin.email }, requestId: c.get('requestId'), ip: clientIp(c) };
+  return {
+    admin: { id: admin.adminId, email: admin.email },
+    requestId: c.get('requestId'),
+    ip: clientIp(c),
+  };
 }

@@ -56,13 +56,23 @@ export class PermissionPusher {
   private async attempt(t: TenantRecord, n: number): Promise<PushResult> {
     this.cancel(t.id);
     const [plan] = await this.p.central.select().from(cs.plans).where(eq(cs.plans.id, t.planId));
-    await this.record(t, { planVersion: plan?.version ?? 0, state: 'pending', attempts: n - 1, lastError: null });
+    await this.record(t, {
+      planVersion: plan?.version ?? 0,
+      state: 'pending',
+      attempts: n - 1,
+      lastError: null,
+    });
 
     let error: string;
     try {
       const r = await updateTenantPermissions(this.p, this.client, t.slug);
       if (r.ok) {
-        await this.record(t, { planVersion: r.value.version, state: 'ok', attempts: n, lastError: null });
+        await this.record(t, {
+          planVersion: r.value.version,
+          state: 'ok',
+          attempts: n,
+          lastError: null,
+        });
         return { slug: t.slug, state: 'ok', attempts: n };
       }
       error = r.error.message;
@@ -72,7 +82,12 @@ export class PermissionPusher {
 
     const delay = this.backoffMs[n - 1];
     const state = delay === undefined ? 'failed' : 'pending';
-    await this.record(t, { planVersion: plan?.version ?? 0, state, attempts: n, lastError: error.slice(0, 2000) });
+    await this.record(t, {
+      planVersion: plan?.version ?? 0,
+      state,
+      attempts: n,
+      lastError: error.slice(0, 2000),
+    });
     this.p.logger.warn({ tenant: t.slug, attempt: n, error }, 'permission push failed');
     if (delay !== undefined) this.schedule(t, n + 1, delay);
     return { slug: t.slug, state, attempts: n, error };
@@ -82,10 +97,18 @@ export class PermissionPusher {
     const timer = setTimeout(() => {
       this.timers.delete(t.id);
       // The tenant row may have changed (another plan, deleted) since the first attempt.
-      void this.reload(t.id).then(
-        (fresh) => (fresh ? this.attempt(fresh, n) : undefined),
-        (e: unknown) => this.p.logger.warn({ tenant: t.slug, error: String(e) }, 'permission push retry could not start'),
-      ).catch((e: unknown) => this.p.logger.warn({ tenant: t.slug, error: String(e) }, 'permission push retry failed'));
+      void this.reload(t.id)
+        .then(
+          (fresh) => (fresh ? this.attempt(fresh, n) : undefined),
+          (e: unknown) =>
+            this.p.logger.warn(
+              { tenant: t.slug, error: String(e) },
+              'permission push retry could not start',
+            ),
+        )
+        .catch((e: unknown) =>
+          this.p.logger.warn({ tenant: t.slug, error: String(e) }, 'permission push retry failed'),
+        );
     }, delay);
     // Limitation: retries are timers in this process; after a restart a pending push stays
     // visible as pending/failed in the admin SPA and is retried from there.
@@ -112,10 +135,18 @@ export class PermissionPusher {
 
   private async record(
     t: TenantRecord,
-    v: { planVersion: number; state: 'pending' | 'ok' | 'failed'; attempts: number; lastError: string | null },
+    v: {
+      planVersion: number;
+      state: 'pending' | 'ok' | 'failed';
+      attempts: number;
+      lastError: string | null;
+    },
   ): Promise<void> {
     const row = { planId: t.planId, ...v, updatedAt: this.p.now() };
-    await this.p.central.insert(cs.permissionPushes).values({ tenantId: t.id, ...row }).onDuplicateKeyUpdate({ set: row });
+    await this.p.central
+      .insert(cs.permissionPushes)
+      .values({ tenantId: t.id, ...row })
+      .onDuplicateKeyUpdate({ set: row });
   }
 }
 
@@ -124,11 +155,19 @@ export async function listPushes(p: Platform, tenantIds?: readonly string[]): Pr
     .select({ push: cs.permissionPushes, slug: cs.tenants.slug })
     .from(cs.permissionPushes)
     .innerJoin(cs.tenants, eq(cs.tenants.id, cs.permissionPushes.tenantId));
-  const rows = tenantIds ? await q.where(inArray(cs.permissionPushes.tenantId, [...tenantIds])) : await q;
+  const rows = tenantIds
+    ? await q.where(inArray(cs.permissionPushes.tenantId, [...tenantIds]))
+    : await q;
   return rows
     .map(({ push, slug }) => ({
-      slug, tenantId: push.tenantId, planId: push.planId, planVersion: push.planVersion, state: push.state,
-      attempts: push.attempts, lastError: push.lastError, updatedAt: push.updatedAt.toISOString(),
+      slug,
+      tenantId: push.tenantId,
+      planId: push.planId,
+      planVersion: push.planVersion,
+      state: push.state,
+      attempts: push.attempts,
+      lastError: push.lastError,
+      updatedAt: push.updatedAt.toISOString(),
     }))
     .sort((a, b) => a.slug.localeCompare(b.slug));
 }

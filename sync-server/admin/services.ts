@@ -29,9 +29,14 @@ export function adminServices(p: Platform, app: Hono<AppEnv>): AdminServices {
   if (!s) {
     const billingConfig = loadBillingConfig();
     s = {
-      pusher: new PermissionPusher(p, centralClient(p, () => app)),
+      pusher: new PermissionPusher(
+        p,
+        centralClient(p, () => app),
+      ),
       progress: new ProvisionProgress(),
-      billing: billingConfig.razorpay ? new RazorpayAdapter(billingConfig.razorpay) : new ManualAdapter(p.now),
+      billing: billingConfig.razorpay
+        ? new RazorpayAdapter(billingConfig.razorpay)
+        : new ManualAdapter(p.now),
       billingConfig,
     };
     byPlatform.set(p, s);

@@ -16,7 +16,10 @@ export interface AdminPrincipal {
   readonly email: string;
 }
 
-export async function createAdminSession(p: Platform, adminId: string): Promise<{ token: string; sessionId: string }> {
+export async function createAdminSession(
+  p: Platform,
+  adminId: string,
+): Promise<{ token: string; sessionId: string }> {
   const token = randomToken(32);
   const sessionId = newID();
   const now = p.now();
@@ -40,15 +43,20 @@ export async function findAdminSession(p: Platform, token: string): Promise<Admi
     .select({ s: c.adminSessions, a: c.adminUsers })
     .from(c.adminSessions)
     .innerJoin(c.adminUsers, eq(c.adminUsers.id, c.adminSessions.adminId))
-    .where(and(
-      eq(c.adminSessions.tokenHash, sha256(token)),
-      isNull(c.adminSessions.revokedAt),
-      gt(c.adminSessions.expiresAt, p.now()),
-    ));
+    .where(
+      and(
+        eq(c.adminSessions.tokenHash, sha256(token)),
+        isNull(c.adminSessions.revokedAt),
+        gt(c.adminSessions.expiresAt, p.now()),
+      ),
+    );
   const row = rows[0];
   return row ? { sessionId: row.s.id, adminId: row.a.id, email: row.a.email } : null;
 }
 
 export async function revokeAdminSession(p: Platform, sessionId: string): Promise<void> {
-  await p.central.update(c.adminSessions).set({ revokedAt: p.now() }).where(eq(c.adminSessions.id, sessionId));
+  await p.central
+    .update(c.adminSessions)
+    .set({ revokedAt: p.now() })
+    .where(eq(c.adminSessions.id, sessionId));
 }

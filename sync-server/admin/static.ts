@@ -25,16 +25,28 @@ const TYPES: Readonly<Record<string, string>> = {
  * Serves the built admin SPA on `admin.<base>` only, with an index.html fallback for client
  * routes. API paths are left to the API modules.
  */
-export function adminStatic(opts: { readonly dir?: string } = {}): (app: Hono<AppEnv>, p: Platform) => void {
+export function adminStatic(
+  opts: { readonly dir?: string } = {},
+): (app: Hono<AppEnv>, p: Platform) => void {
   const dir = path.resolve(opts.dir ?? ADMIN_DIST);
   return (app) => {
     app.on(['GET', 'HEAD'], '*', async (c, next) => {
-      if (c.get('site').kind !== 'admin' || c.req.path.startsWith('/api/') || c.req.path === '/healthz' || c.req.path === '/readyz') {
+      if (
+        c.get('site').kind !== 'admin' ||
+        c.req.path.startsWith('/api/') ||
+        c.req.path === '/healthz' ||
+        c.req.path === '/readyz'
+      ) {
         return next();
       }
-      const file = (await resolve(dir, c.req.path)) ?? (path.extname(c.req.path) === '' ? await resolve(dir, '/index.html') : null);
+      const file =
+        (await resolve(dir, c.req.path)) ??
+        (path.extname(c.req.path) === '' ? await resolve(dir, '/index.html') : null);
       if (!file) return next();
-      c.header('content-type', TYPES[path.extname(file.path).toLowerCase()] ?? 'application/octet-stream');
+      c.header(
+        'content-type',
+        TYPES[path.extname(file.path).toLowerCase()] ?? 'application/octet-stream',
+      );
       c.header('cache-control', cacheControlFor(file.urlPath));
       if (c.req.method === 'HEAD') return c.body(null, 200);
       return c.body(new Uint8Array(await readFile(file.path)), 200);
@@ -44,7 +56,10 @@ export function adminStatic(opts: { readonly dir?: string } = {}): (app: Hono<Ap
 
 export const adminStaticRoutes = adminStatic();
 
-async function resolve(dir: string, urlPath: string): Promise<{ path: string; urlPath: string } | null> {
+async function resolve(
+  dir: string,
+  urlPath: string,
+): Promise<{ path: string; urlPath: string } | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

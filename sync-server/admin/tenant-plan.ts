@@ -24,7 +24,10 @@ export async function switchTenantPlan(
   if (tenant.planId === plan.id) return ok(null);
 
   const [before] = await p.central.select().from(cs.plans).where(eq(cs.plans.id, tenant.planId));
-  await p.central.update(cs.tenants).set({ planId: plan.id, updatedAt: p.now() }).where(eq(cs.tenants.id, tenant.id));
+  await p.central
+    .update(cs.tenants)
+    .set({ planId: plan.id, updatedAt: p.now() })
+    .where(eq(cs.tenants.id, tenant.id));
   p.tenantCache.invalidate(tenant.slug);
   await writeAudit(p, actor, {
     action: 'tenant.plan',

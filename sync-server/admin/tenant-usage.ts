@@ -42,20 +42,31 @@ export interface TenantFilter {
 export async function listTenantViews(p: Platform, f: TenantFilter = {}): Promise<TenantView[]> {
   const plans = new Map((await p.central.select().from(cs.plans)).map((pl) => [pl.id, pl]));
   const q = f.q?.trim().toLowerCase();
-  const tenants = (await listTenants(p.central)).filter((t) =>
-    (!q || t.slug.includes(q) || t.name.toLowerCase().includes(q) || t.ownerEmail.includes(q)) &&
-    (!f.status || t.status === f.status) &&
-    (!f.plan || plans.get(t.planId)?.key === f.plan) &&
-    (!f.dbHost || t.dbHost === f.dbHost));
-  const sizes = await databaseSizes(p, tenants.map((t) => t.dbName));
+  const tenants = (await listTenants(p.central)).filter(
+    (t) =>
+      (!q || t.slug.includes(q) || t.name.toLowerCase().includes(q) || t.ownerEmail.includes(q)) &&
+      (!f.status || t.status === f.status) &&
+      (!f.plan || plans.get(t.planId)?.key === f.plan) &&
+      (!f.dbHost || t.dbHost === f.dbHost),
+  );
+  const sizes = await databaseSizes(
+    p,
+    tenants.map((t) => t.dbName),
+  );
   const userCounts = await Promise.all(tenants.map((t) => countUsers(p, t)));
   return tenants.map((t, i) => {
     const plan = plans.get(t.planId);
     const size = sizes.get(t.dbName);
     return {
-      slug: t.slug, name: t.name, status: t.status, statusReason: t.statusReason,
+      slug: t.slug,
+      name: t.name,
+      status: t.status,
+      statusReason: t.statusReason,
       plan: { id: t.planId, key: plan?.key ?? '?', name: plan?.name ?? '?' },
-      dbServer: t.dbServer, dbHost: t.dbHost, dbName: t.dbName, createdAt: t.createdAt.toISOString(),
+      dbServer: t.dbServer,
+      dbHost: t.dbHost,
+      dbName: t.dbName,
+      createdAt: t.createdAt.toISOString(),
       usage: {
         users: userCounts[i] ?? null,
         rows: size?.rows ?? 0,
@@ -66,7 +77,10 @@ export async function listTenantViews(p: Platform, f: TenantFilter = {}): Promis
   });
 }
 
-async function databaseSizes(p: Platform, dbNames: readonly string[]): Promise<Map<string, { rows: number; bytes: number }>> {
+async function databaseSizes(
+  p: Platform,
+  dbNames: readonly string[],
+): Promise<Map<string, { rows: number; bytes: number }>> {
   const out = new Map<string, { rows: number; bytes: number }>();
   if (dbNames.length === 0) return out;
   // The central pool logs in as the platform's root user, which can read every schema's stats.
@@ -84,10 +98,16 @@ async function databaseSizes(p: Platform, dbNames: readonly string[]): Promise<M
 async function countUsers(p: Platform, t: TenantRecord): Promise<number | null> {
   if (t.status !== 'active' && t.status !== 'suspended') return null;
   try {
-    const [row] = await p.pools.get(t).db.select({ n: sql<number>`count(*)` }).from(users);
+    const [row] = await p.pools
+      .get(t)
+      .db.select({ n: sql<number>`count(*)` })
+      .from(users);
     return Number(row?.n ?? 0);
   } catch (e) {
-    p.logger.warn({ tenant: t.slug, error: e instanceof Error ? e.message : String(e) }, 'could not count tenant users');
+    p.logger.warn(
+      { tenant: t.slug, error: e instanceof Error ? e.message : String(e) },
+      'could not count tenant users',
+    );
     return null;
   }
 }

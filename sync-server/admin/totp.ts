@@ -11,7 +11,11 @@ export function newTotpSecret(): string {
 
 function totp(secretB32: string, label: string): TOTP {
   return new TOTP({
-    issuer: 'FocusApp Admin', label, algorithm: 'SHA1', digits: 6, period: PERIOD,
+    issuer: 'FocusApp Admin',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: PERIOD,
     secret: Secret.fromBase32(secretB32),
   });
 }

@@ -38,7 +38,14 @@ export interface BillingAdapter {
 }
 
 export const SUBSCRIPTION_STATUS_SET: ReadonlySet<string> = new Set<SubscriptionStatus>([
-  'created', 'authenticated', 'active', 'pending', 'halted', 'cancelled', 'completed', 'expired',
+  'created',
+  'authenticated',
+  'active',
+  'pending',
+  'halted',
+  'cancelled',
+  'completed',
+  'expired',
 ]);
 
 export function toStatus(s: string): SubscriptionStatus {

@@ -10,7 +10,11 @@ const BillingEnv = z.object({
 });
 
 export interface BillingConfig {
-  readonly razorpay: { readonly keyId: string; readonly keySecret: string; readonly baseUrl: string | undefined } | null;
+  readonly razorpay: {
+    readonly keyId: string;
+    readonly keySecret: string;
+    readonly baseUrl: string | undefined;
+  } | null;
   readonly webhookSecret: string | undefined;
   readonly graceDays: number;
 }
@@ -19,12 +23,20 @@ export interface BillingConfig {
 export function loadBillingConfig(env: NodeJS.ProcessEnv = process.env): BillingConfig {
   const parsed = BillingEnv.safeParse(env);
   if (!parsed.success) {
-    throw new Error(`Invalid billing configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid billing configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const e = parsed.data;
   const keys = e.RAZORPAY_KEY_ID && e.RAZORPAY_KEY_SECRET;
   return {
-    razorpay: keys ? { keyId: e.RAZORPAY_KEY_ID!, keySecret: e.RAZORPAY_KEY_SECRET!, baseUrl: e.RAZORPAY_BASE_URL } : null,
+    razorpay: keys
+      ? {
+          keyId: e.RAZORPAY_KEY_ID!,
+          keySecret: e.RAZORPAY_KEY_SECRET!,
+          baseUrl: e.RAZORPAY_BASE_URL,
+        }
+      : null,
     webhookSecret: e.RAZORPAY_WEBHOOK_SECRET || undefined,
     graceDays: e.FOCUS_BILLING_GRACE_DAYS,
   };

@@ -17,7 +17,10 @@ export async function enforceGracePeriod(
   opts: { readonly now: Date; readonly graceDays: number; readonly tenantIds?: readonly string[] },
 ): Promise<string[]> {
   const cutoff = opts.now.getTime() - opts.graceDays * 86_400_000;
-  const where = [eq(cs.tenants.status, 'active'), inArray(cs.subscriptions.status, ['halted', 'cancelled'])];
+  const where = [
+    eq(cs.tenants.status, 'active'),
+    inArray(cs.subscriptions.status, ['halted', 'cancelled']),
+  ];
   if (opts.tenantIds) {
     if (opts.tenantIds.length === 0) return [];
     where.push(inArray(cs.subscriptions.tenantId, [...opts.tenantIds]));
@@ -37,10 +40,15 @@ export async function enforceGracePeriod(
     const r = await setTenantStatus(p, slug, 'suspended', reason);
     if (!r.ok) continue;
     await writeAudit(p, SYSTEM_ACTOR, {
-      action: 'tenant.suspend', target: `tenant:${slug}`,
-      before: { status: 'active' }, after: { status: 'suspended', reason },
+      action: 'tenant.suspend',
+      target: `tenant:${slug}`,
+      before: { status: 'active' },
+      after: { status: 'suspended', reason },
     });
-    p.logger.info({ tenant: slug, subscription: s.status }, 'tenant suspended after billing grace period');
+    p.logger.info(
+      { tenant: slug, subscription: s.status },
+      'tenant suspended after billing grace period',
+    );
     suspended.push(slug);
   }
   return suspended;

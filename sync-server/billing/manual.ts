@@ -1,7 +1,10 @@
 import { newID } from '../../shared/ids';
 import type { BillingAdapter, ProviderPlanInput, ProviderSubscription } from './adapter';
 
-const PERIOD_SECONDS: Readonly<Record<string, number>> = { monthly: 30 * 86_400, yearly: 365 * 86_400 };
+const PERIOD_SECONDS: Readonly<Record<string, number>> = {
+  monthly: 30 * 86_400,
+  yearly: 365 * 86_400,
+};
 
 /**
  * No payment provider: a subscription is active as soon as it is recorded and the platform
@@ -18,12 +21,17 @@ export class ManualAdapter implements BillingAdapter {
     return Promise.resolve(`manual:${plan.key}`);
   }
 
-  createSubscription(input: { tenantSlug: string; billingPeriod: string }): Promise<ProviderSubscription> {
+  createSubscription(input: {
+    tenantSlug: string;
+    billingPeriod: string;
+  }): Promise<ProviderSubscription> {
     const s: ProviderSubscription = {
       id: `manual_${newID()}`,
       providerPlanId: null,
       status: 'active',
-      currentEnd: Math.floor(this.now().getTime() / 1000) + (PERIOD_SECONDS[input.billingPeriod] ?? PERIOD_SECONDS.monthly!),
+      currentEnd:
+        Math.floor(this.now().getTime() / 1000) +
+        (PERIOD_SECONDS[input.billingPeriod] ?? PERIOD_SECONDS.monthly!),
       shortUrl: null,
     };
     this.known.set(s.id, s);
@@ -31,7 +39,15 @@ export class ManualAdapter implements BillingAdapter {
   }
 
   fetchSubscription(id: string): Promise<ProviderSubscription> {
-    return Promise.resolve(this.known.get(id) ?? { id, providerPlanId: null, status: 'active', currentEnd: null, shortUrl: null });
+    return Promise.resolve(
+      this.known.get(id) ?? {
+        id,
+        providerPlanId: null,
+        status: 'active',
+        currentEnd: null,
+        shortUrl: null,
+      },
+    );
   }
 
   async changePlan(id: string): Promise<ProviderSubscription> {

@@ -1,7 +1,12 @@
 import Razorpay from 'razorpay';
 
 import { appError } from '../../shared/errors';
-import { toStatus, type BillingAdapter, type ProviderPlanInput, type ProviderSubscription } from './adapter';
+import {
+  toStatus,
+  type BillingAdapter,
+  type ProviderPlanInput,
+  type ProviderSubscription,
+} from './adapter';
 
 /** The SDK's subscription entity, as far as we read it. */
 interface RazorpaySubscriptionEntity {
@@ -65,41 +70,61 @@ export class RazorpayAdapter implements BillingAdapter {
 
   async createPlan(plan: ProviderPlanInput): Promise<string> {
     const period = plan.billingPeriod === 'yearly' ? 'yearly' : 'monthly';
-    const created = await this.rz.plans.create({
-      period,
-      interval: 1,
-      item: { name: plan.name, amount: plan.pricePaise, currency: 'INR' },
-      notes: { focus_plan: plan.key },
-    }).catch((e: unknown) => { throw providerError(e); });
+    const created = await this.rz.plans
+      .create({
+        period,
+        interval: 1,
+        item: { name: plan.name, amount: plan.pricePaise, currency: 'INR' },
+        notes: { focus_plan: plan.key },
+      })
+      .catch((e: unknown) => {
+        throw providerError(e);
+      });
     return created.id;
   }
 
-  async createSubscription(input: { tenantSlug: string; providerPlanId: string | null; billingPeriod: string }): Promise<ProviderSubscription> {
-    if (!input.providerPlanId) throw appError('internal', 'Razorpay subscriptions need a provider plan');
-    const s = await this.rz.subscriptions.create({
-      plan_id: input.providerPlanId,
-      total_count: TOTAL_COUNT[input.billingPeriod] ?? 120,
-      quantity: 1,
-      customer_notify: 1,
-      notes: { focus_tenant: input.tenantSlug },
-    }).catch((e: unknown) => { throw providerError(e); });
+  async createSubscription(input: {
+    tenantSlug: string;
+    providerPlanId: string | null;
+    billingPeriod: string;
+  }): Promise<ProviderSubscription> {
+    if (!input.providerPlanId)
+      throw appError('internal', 'Razorpay subscriptions need a provider plan');
+    const s = await this.rz.subscriptions
+      .create({
+        plan_id: input.providerPlanId,
+        total_count: TOTAL_COUNT[input.billingPeriod] ?? 120,
+        quantity: 1,
+        customer_notify: 1,
+        notes: { focus_tenant: input.tenantSlug },
+      })
+      .catch((e: unknown) => {
+        throw providerError(e);
+      });
     return view(s as RazorpaySubscriptionEntity);
   }
 
   async fetchSubscription(id: string): Promise<ProviderSubscription> {
-    const s = await this.rz.subscriptions.fetch(id).catch((e: unknown) => { throw providerError(e); });
+    const s = await this.rz.subscriptions.fetch(id).catch((e: unknown) => {
+      throw providerError(e);
+    });
     return view(s as RazorpaySubscriptionEntity);
   }
 
   async changePlan(id: string, providerPlanId: string | null): Promise<ProviderSubscription> {
     if (!providerPlanId) throw appError('internal', 'Razorpay plan changes need a provider plan');
-    const s = await this.rz.subscriptions.update(id, { plan_id: providerPlanId, schedule_change_at: 'now', customer_notify: 1 })
-      .catch((e: unknown) => { throw providerError(e); });
+    const s = await this.rz.subscriptions
+      .update(id, { plan_id: providerPlanId, schedule_change_at: 'now', customer_notify: 1 })
+      .catch((e: unknown) => {
+        throw providerError(e);
+      });
     return view(s as RazorpaySubscriptionEntity);
   }
 
   async cancel(id: string): Promise<ProviderSubscription> {
-    const s = await this.rz.subscriptions.cancel(id, false).catch((e: unknown) => { throw providerError(e); });
+    const s = await this.rz.subscriptions.cancel(id, false).catch((e: unknown) => {
+      throw providerError(e);
+    });
     return view(s as RazorpaySubscriptionEntity);
   }
 }

@@ -21,23 +21,35 @@ export function billingRoutes(app: Hono<AppEnv>, p: Platform): void {
     const services = adminServices(p, app);
     // The raw bytes, exactly as signed: nothing may parse the body before the signature holds.
     const rawBody = new Uint8Array(await c.req.arrayBuffer());
-    const answer = await handleRazorpayWebhook(p, {
-      secret: services.billingConfig.webhookSecret,
-      graceDays: services.billingConfig.graceDays,
-      pusher: services.pusher,
-    }, c.get('log'), {
-      rawBody,
-      signature: c.req.header('x-razorpay-signature'),
-      eventId: c.req.header('x-razorpay-event-id'),
-    });
+    const answer = await handleRazorpayWebhook(
+      p,
+      {
+        secret: services.billingConfig.webhookSecret,
+        graceDays: services.billingConfig.graceDays,
+        pusher: services.pusher,
+      },
+      c.get('log'),
+      {
+        rawBody,
+        signature: c.req.header('x-razorpay-signature'),
+        eventId: c.req.header('x-razorpay-event-id'),
+      },
+    );
     if (answer.ok) return c.json({ status: answer.outcome });
-    const code = answer.status === 401 ? 'unauthenticated' : answer.status === 503 ? 'internal' : 'validation';
+    const code =
+      answer.status === 401 ? 'unauthenticated' : answer.status === 503 ? 'internal' : 'validation';
     return problem(c, appError(code, `Webhook refused: ${answer.reason}`));
   });
 
-  app.get('/api/billing/subscription', requireTenant(p), requireSession(p), requirePermission('settings.manage'), async (c) => {
-    const { tenant, conn } = c.get('tenant');
-    const [subscription] = await listSubscriptions(p, tenant.id);
-    return c.json({ plan: await readPlanInfo(conn.db), subscription: subscription ?? null });
-  });
+  app.get(
+    '/api/billing/subscription',
+    requireTenant(p),
+    requireSession(p),
+    requirePermission('settings.manage'),
+    async (c) => {
+      const { tenant, conn } = c.get('tenant');
+      const [subscription] = await listSubscriptions(p, tenant.id);
+      return c.json({ plan: await readPlanInfo(conn.db), subscription: subscription ?? null });
+    },
+  );
 }

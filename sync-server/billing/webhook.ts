@@ -14,33 +14,42 @@ import { toStatus } from './adapter';
 import { BILLING_REASON_PREFIX, enforceGracePeriod } from './grace';
 
 /** Hex HMAC-SHA256 of the raw body, compared in constant time (docs/billing.md, B-1). */
-export function validSignature(rawBody: Uint8Array, signature: string | undefined, secret: string): boolean {
+export function validSignature(
+  rawBody: Uint8Array,
+  signature: string | undefined,
+  secret: string,
+): boolean {
   if (!signature || !/^[0-9a-f]{64}$/i.test(signature)) return false;
   const expected = createHmac('sha256', secret).update(rawBody).digest();
   return timingSafeEqual(expected, Buffer.from(signature, 'hex'));
 }
 
-const Entity = <T extends z.ZodRawShape>(shape: T) => z.object({ entity: z.object(shape).passthrough() });
+const Entity = <T extends z.ZodRawShape>(shape: T) =>
+  z.object({ entity: z.object(shape).passthrough() });
 
-const EventBody = z.object({
-  entity: z.literal('event'),
-  event: z.string().min(1).max(60),
-  created_at: z.number().int().nonnegative(),
-  payload: z.object({
-    subscription: Entity({
-      id: z.string().min(1).max(64),
-      plan_id: z.string().max(64).nullish(),
-      status: z.string().max(20),
-      current_end: z.number().int().nullish(),
-    }).optional(),
-    payment: Entity({
-      id: z.string().max(64),
-      subscription_id: z.string().max(64).nullish(),
-      error_code: z.string().max(80).nullish(),
-      error_description: z.string().max(500).nullish(),
-    }).optional(),
-  }).passthrough(),
-}).passthrough();
+const EventBody = z
+  .object({
+    entity: z.literal('event'),
+    event: z.string().min(1).max(60),
+    created_at: z.number().int().nonnegative(),
+    payload: z
+      .object({
+        subscription: Entity({
+          id: z.string().min(1).max(64),
+          plan_id: z.string().max(64).nullish(),
+          status: z.string().max(20),
+          current_end: z.number().int().nullish(),
+        }).optional(),
+        payment: Entity({
+          id: z.string().max(64),
+          subscription_id: z.string().max(64).nullish(),
+          error_code: z.string().max(80).nullish(),
+          error_description: z.string().max(500).nullish(),
+        }).optional(),
+      })
+      .passthrough(),
+  })
+  .passthrough();
 type EventBody = z.infer<typeof EventBody>;
 
 export type WebhookOutcome = 'applied' | 'stale' | 'ignored' | 'duplicate';
@@ -73,11 +82,20 @@ interface FollowUp {
  * never the body, which holds customer contact details.
  */
 export async function handleRazorpayWebhook(
-  p: Platform, deps: WebhookDeps, log: Logger,
-  req: { readonly rawBody: Uint8Array; readonly signature: string | undefined; readonly eventId: string | undefined },
+  p: Platform,
+  deps: WebhookDeps,
+  log: Logger,
+  req: {
+    readonly rawBody: Uint8Array;
+    readonly signature: string | undefined;
+    readonly eventId: string | undefined;
+  },
 ): Promise<WebhookAnswer> {
   const refuse = (status: 400 | 401 | 503, reason: string): WebhookAnswer => {
-    log.warn({ reason, eventId: req.eventId ?? null, bytes: req.rawBody.byteLength }, 'razorpay webhook refused');
+    log.warn(
+      { reason, eventId: req.eventId ?? null, bytes: req.rawBody.byteLength },
+      'razorpay webhook refused',
+    );
     return { ok: false, status, reason };
   };
   if (!deps.secret) return refuse(503, 'webhook secret not configured');
@@ -91,26 +109,44 @@ export async function handleRazorpayWebhook(
     return refuse(400, 'body is not JSON');
   }
   const parsed = EventBody.safeParse(json);
-  if (!parsed.success) return refuse(400, `unexpected body: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  if (!parsed.success)
+    return refuse(
+      400,
+      `unexpected body: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+    );
   const ev = parsed.data;
   const eventId = req.eventId;
 
   const result = await p.central.transaction(async (tx) => {
-    const [seen] = await tx.insert(cs.webhookEvents).ignore()
+    const [seen] = await tx
+      .insert(cs.webhookEvents)
+      .ignore()
       .values({ eventId, provider: 'razorpay', event: ev.event, outcome: 'applied' });
     if (seen.affectedRows === 0) return { outcome: 'duplicate' as const, followUp: null };
 
-    const subId = ev.payload.subscription?.entity.id ?? ev.payload.payment?.entity.subscription_id ?? null;
+    const subId =
+      ev.payload.subscription?.entity.id ?? ev.payload.payment?.entity.subscription_id ?? null;
     const [sub] = subId
-      ? await tx.select().from(cs.subscriptions)
-        .where(eq(cs.subscriptions.externalId, subId)).for('update')
+      ? await tx
+          .select()
+          .from(cs.subscriptions)
+          .where(eq(cs.subscriptions.externalId, subId))
+          .for('update')
       : [];
-    const decided = sub ? await decide(p, ev, sub) : { outcome: 'ignored' as const, set: null, followUp: null };
+    const decided = sub
+      ? await decide(p, ev, sub)
+      : { outcome: 'ignored' as const, set: null, followUp: null };
     if (decided.set && sub) {
-      await tx.update(cs.subscriptions).set({ ...decided.set, updatedAt: p.now() }).where(eq(cs.subscriptions.tenantId, sub.tenantId));
+      await tx
+        .update(cs.subscriptions)
+        .set({ ...decided.set, updatedAt: p.now() })
+        .where(eq(cs.subscriptions.tenantId, sub.tenantId));
     }
     if (decided.outcome !== 'applied') {
-      await tx.update(cs.webhookEvents).set({ outcome: decided.outcome }).where(eq(cs.webhookEvents.eventId, eventId));
+      await tx
+        .update(cs.webhookEvents)
+        .set({ outcome: decided.outcome })
+        .where(eq(cs.webhookEvents.eventId, eventId));
     }
     return decided;
   });
@@ -138,7 +174,10 @@ async function decide(p: Platform, ev: EventBody, sub: SubscriptionRow): Promise
   };
   const planOf = async (providerPlanId: string | null | undefined) => {
     if (!providerPlanId) return undefined;
-    const [plan] = await p.central.select().from(cs.plans).where(eq(cs.plans.razorpayPlanId, providerPlanId));
+    const [plan] = await p.central
+      .select()
+      .from(cs.plans)
+      .where(eq(cs.plans.razorpayPlanId, providerPlanId));
     return plan?.id;
   };
 
@@ -151,7 +190,10 @@ async function decide(p: Platform, ev: EventBody, sub: SubscriptionRow): Promise
       return {
         outcome: 'applied',
         set: {
-          ...base, status: toStatus(s?.status ?? 'active'), planId, haltedAt: null,
+          ...base,
+          status: toStatus(s?.status ?? 'active'),
+          planId,
+          haltedAt: null,
           currentPeriodEnd: periodEnd(s?.current_end),
           ...(ev.event === 'subscription.charged' ? { lastPaymentError: null } : {}),
         },
@@ -165,7 +207,11 @@ async function decide(p: Platform, ev: EventBody, sub: SubscriptionRow): Promise
     case 'subscription.halted':
       return {
         outcome: 'applied',
-        set: { ...base, status: 'halted', haltedAt: sub.haltedAt ?? new Date(ev.created_at * 1000) },
+        set: {
+          ...base,
+          status: 'halted',
+          haltedAt: sub.haltedAt ?? new Date(ev.created_at * 1000),
+        },
         followUp: { tenantId: sub.tenantId, checkGrace: true },
       };
     case 'subscription.cancelled':
@@ -177,8 +223,13 @@ async function decide(p: Platform, ev: EventBody, sub: SubscriptionRow): Promise
       };
     case 'payment.failed': {
       const pay = ev.payload.payment?.entity;
-      const error = [pay?.error_code, pay?.error_description].filter(Boolean).join(': ') || 'payment failed';
-      return { outcome: 'applied', set: { ...base, lastPaymentError: error.slice(0, 500) }, followUp: null };
+      const error =
+        [pay?.error_code, pay?.error_description].filter(Boolean).join(': ') || 'payment failed';
+      return {
+        outcome: 'applied',
+        set: { ...base, lastPaymentError: error.slice(0, 500) },
+        followUp: null,
+      };
     }
     default:
       return { outcome: 'ignored', set: null, followUp: null };
@@ -189,17 +240,32 @@ async function followUp(p: Platform, deps: WebhookDeps, f: FollowUp): Promise<vo
   const [tenant] = await p.central.select().from(cs.tenants).where(eq(cs.tenants.id, f.tenantId));
   if (!tenant) return;
   if (f.planId !== undefined && f.planId !== tenant.planId) {
-    await switchTenantPlan(p, deps.pusher, SYSTEM_ACTOR, { slug: tenant.slug, planId: f.planId, reason: 'razorpay webhook' });
+    await switchTenantPlan(p, deps.pusher, SYSTEM_ACTOR, {
+      slug: tenant.slug,
+      planId: f.planId,
+      reason: 'razorpay webhook',
+    });
   }
   // Only a suspension billing caused is lifted by billing; an admin's own suspension stays.
-  if (f.resume && tenant.status === 'suspended' && tenant.statusReason?.startsWith(BILLING_REASON_PREFIX)) {
+  if (
+    f.resume &&
+    tenant.status === 'suspended' &&
+    tenant.statusReason?.startsWith(BILLING_REASON_PREFIX)
+  ) {
     const r = await setTenantStatus(p, tenant.slug, 'active');
     if (r.ok) {
       await writeAudit(p, SYSTEM_ACTOR, {
-        action: 'tenant.resume', target: `tenant:${tenant.slug}`,
-        before: { status: 'suspended', reason: tenant.statusReason }, after: { status: 'active', reason: 'payment received' },
+        action: 'tenant.resume',
+        target: `tenant:${tenant.slug}`,
+        before: { status: 'suspended', reason: tenant.statusReason },
+        after: { status: 'active', reason: 'payment received' },
       });
     }
   }
-  if (f.checkGrace) await enforceGracePeriod(p, { now: p.now(), graceDays: deps.graceDays, tenantIds: [tenant.id] });
+  if (f.checkGrace)
+    await enforceGracePeriod(p, {
+      now: p.now(),
+      graceDays: deps.graceDays,
+      tenantIds: [tenant.id],
+    });
 }

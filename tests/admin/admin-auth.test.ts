@@ -16,7 +16,11 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 const login = (body: Record<string, unknown>, host = ADMIN_HOST) =>
-  t.request(host, '/api/admin/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  t.request(host, '/api/admin/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 async function tenantOwnerToken(): Promise<string> {
   const res = await t.request(acme.host, '/api/auth/login', {
@@ -36,12 +40,20 @@ describe('admin sign-in (docs/admin.md, A-3, A-4)', () => {
     const wrongCode = `${right.slice(0, 5)}${(Number(right[5]) + 1) % 10}`;
     const wrong = await login({ email: admin.email, password: admin.password, totp: wrongCode });
     expect(wrong.status).toBe(401);
-    const badPassword = await login({ email: admin.email, password: 'not-the-password', totp: totpCode(admin.secret, t.p.now()) });
+    const badPassword = await login({
+      email: admin.email,
+      password: 'not-the-password',
+      totp: totpCode(admin.secret, t.p.now()),
+    });
     expect(badPassword.status).toBe(401);
   });
 
   test('A-3: password and current code give a session token and a strict HttpOnly cookie', async () => {
-    const res = await login({ email: admin.email, password: admin.password, totp: totpCode(admin.secret, t.p.now()) });
+    const res = await login({
+      email: admin.email,
+      password: admin.password,
+      totp: totpCode(admin.secret, t.p.now()),
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { token: string; admin: { email: string } };
     expect(body.admin.email).toBe(admin.email);
@@ -49,7 +61,9 @@ describe('admin sign-in (docs/admin.md, A-3, A-4)', () => {
     expect(cookie).toMatch(/^focus_admin_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
-    const me = await t.request(ADMIN_HOST, '/api/admin/me', { headers: { authorization: `Bearer ${body.token}` } });
+    const me = await t.request(ADMIN_HOST, '/api/admin/me', {
+      headers: { authorization: `Bearer ${body.token}` },
+    });
     expect(me.status).toBe(200);
   });
 
@@ -61,7 +75,10 @@ describe('admin sign-in (docs/admin.md, A-3, A-4)', () => {
   });
 
   test('A-1: there is no admin login on a tenant host', async () => {
-    const res = await login({ email: admin.email, password: admin.password, totp: totpCode(admin.secret, t.p.now()) }, acme.host);
+    const res = await login(
+      { email: admin.email, password: admin.password, totp: totpCode(admin.secret, t.p.now()) },
+      acme.host,
+    );
     expect(res.status).toBe(404);
   });
 });
@@ -70,23 +87,37 @@ describe('sessions stay on their own side (docs/admin.md, A-1, A-2)', () => {
   test('A-1: an admin session is refused on a tenant host', async () => {
     const second = await makeAdmin(t, 'second@focus.test');
     const token = await adminLogin(t, second);
-    const adminApi = await t.request(acme.host, '/api/admin/tenants', { headers: { authorization: `Bearer ${token}` } });
+    const adminApi = await t.request(acme.host, '/api/admin/tenants', {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(adminApi.status).toBe(404);
-    const viaCookie = await t.request(acme.host, '/api/admin/me', { headers: { cookie: `focus_admin_session=${token}` } });
+    const viaCookie = await t.request(acme.host, '/api/admin/me', {
+      headers: { cookie: `focus_admin_session=${token}` },
+    });
     expect(viaCookie.status).toBe(404);
-    const tenantApi = await t.request(acme.host, '/api/me', { headers: { authorization: `Bearer ${token}` } });
+    const tenantApi = await t.request(acme.host, '/api/me', {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(tenantApi.status).toBe(401);
   });
 
   test('A-2: a tenant owner session is refused on the admin host', async () => {
     const token = await tenantOwnerToken();
-    const ownOk = await t.request(acme.host, '/api/me', { headers: { authorization: `Bearer ${token}` } });
+    const ownOk = await t.request(acme.host, '/api/me', {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(ownOk.status).toBe(200);
-    const bearer = await t.request(ADMIN_HOST, '/api/admin/tenants', { headers: { authorization: `Bearer ${token}` } });
+    const bearer = await t.request(ADMIN_HOST, '/api/admin/tenants', {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(bearer.status).toBe(401);
-    const asAdminCookie = await t.request(ADMIN_HOST, '/api/admin/me', { headers: { cookie: `focus_admin_session=${token}` } });
+    const asAdminCookie = await t.request(ADMIN_HOST, '/api/admin/me', {
+      headers: { cookie: `focus_admin_session=${token}` },
+    });
     expect(asAdminCookie.status).toBe(401);
-    const tenantCookie = await t.request(ADMIN_HOST, '/api/admin/me', { headers: { cookie: `focus_session=${token}` } });
+    const tenantCookie = await t.request(ADMIN_HOST, '/api/admin/me', {
+      headers: { cookie: `focus_session=${token}` },
+    });
     expect(tenantCookie.status).toBe(401);
   });
 
@@ -94,14 +125,18 @@ describe('sessions stay on their own side (docs/admin.md, A-1, A-2)', () => {
     const third = await makeAdmin(t, 'third@focus.test');
     const token = await adminLogin(t, third);
     const cross = await t.request(ADMIN_HOST, '/api/admin/logout', {
-      method: 'POST', headers: { cookie: `focus_admin_session=${token}`, origin: 'http://evil.test' },
+      method: 'POST',
+      headers: { cookie: `focus_admin_session=${token}`, origin: 'http://evil.test' },
     });
     expect(cross.status).toBe(403);
     const same = await t.request(ADMIN_HOST, '/api/admin/logout', {
-      method: 'POST', headers: { cookie: `focus_admin_session=${token}`, origin: `http://${ADMIN_HOST}` },
+      method: 'POST',
+      headers: { cookie: `focus_admin_session=${token}`, origin: `http://${ADMIN_HOST}` },
     });
     expect(same.status).toBe(200);
-    const after = await t.request(ADMIN_HOST, '/api/admin/me', { headers: { authorization: `Bearer ${token}` } });
+    const after = await t.request(ADMIN_HOST, '/api/admin/me', {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(after.status).toBe(401);
   });
 
@@ -109,7 +144,10 @@ describe('sessions stay on their own side (docs/admin.md, A-1, A-2)', () => {
   test('A-3: sign-in attempts are rate-limited', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      statuses.push((await login({ email: 'nobody@focus.test', password: 'wrong-password-x', totp: '123456' })).status);
+      statuses.push(
+        (await login({ email: 'nobody@focus.test', password: 'wrong-password-x', totp: '123456' }))
+          .status,
+      );
     }
     expect(statuses).toContain(429);
     expect(statuses.filter((s) => s !== 429 && s !== 401)).toEqual([]);

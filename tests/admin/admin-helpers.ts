@@ -12,7 +12,11 @@ export interface TestAdmin {
 }
 
 /** A platform admin made through the same function as `admin:create`. */
-export async function makeAdmin(t: TestPlatform, email = 'ops@focus.test', password = 'admin-password-1'): Promise<TestAdmin> {
+export async function makeAdmin(
+  t: TestPlatform,
+  email = 'ops@focus.test',
+  password = 'admin-password-1',
+): Promise<TestAdmin> {
   const r = await createAdminUser(t.p, { email, password });
   if (!r.ok) throw r.error;
   return { id: r.value.id, email, password, secret: r.value.totpSecret };
@@ -26,13 +30,18 @@ export async function adminLogin(t: TestPlatform, a: TestAdmin, steps = 0): Prom
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: a.email, password: a.password, totp }),
   });
-  if (res.status !== 200) throw new Error(`admin login answered ${res.status}: ${await res.text()}`);
+  if (res.status !== 200)
+    throw new Error(`admin login answered ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }
 
 /** Requests to the admin host with a Bearer admin token and a JSON body. */
 export function adminClient(t: TestPlatform, token: string) {
-  return async <T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
+  return async <T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> => {
     const res = await t.request(ADMIN_HOST, path, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -44,12 +53,18 @@ export function adminClient(t: TestPlatform, token: string) {
 }
 
 /** Poll until `check` holds; integration tests wait for state, never a fixed time. */
-export async function waitFor<T>(what: string, fn: () => Promise<T>, check: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T>,
+  check: (v: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
     if (check(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -26,7 +26,9 @@ async function audit(query: string): Promise<AuditView[]> {
 
 /** Read the SSE progress stream to its end and return the event names in order. */
 async function progressEvents(slug: string, token: string): Promise<string[]> {
-  const res = await t.request(ADMIN_HOST, `/api/admin/tenants/${slug}/progress`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await t.request(ADMIN_HOST, `/api/admin/tenants/${slug}/progress`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
   const text = await res.text();
   return [...text.matchAll(/^data: (.*)$/gm)].map((m) => {
@@ -46,19 +48,39 @@ describe('tenants in the console (docs/admin.md, A-5, A-8)', () => {
     expect(acme.usage.storageBytes).toBeGreaterThan(0);
     expect(acme.usage.mailCreditsPerMonth).toBe(1000);
     expect(acme.dbHost).toMatch(/:3306$|127\.0\.0\.1/);
-    expect((await api<{ tenants: TenantView[] }>('GET', '/api/admin/tenants?q=acm')).body.tenants.map((x) => x.slug)).toEqual(['acme']);
-    expect((await api<{ tenants: TenantView[] }>('GET', '/api/admin/tenants?plan=growth')).body.tenants).toEqual([]);
-    expect((await api<{ tenants: TenantView[] }>('GET', '/api/admin/tenants?status=suspended')).body.tenants).toEqual([]);
+    expect(
+      (await api<{ tenants: TenantView[] }>('GET', '/api/admin/tenants?q=acm')).body.tenants.map(
+        (x) => x.slug,
+      ),
+    ).toEqual(['acme']);
+    expect(
+      (await api<{ tenants: TenantView[] }>('GET', '/api/admin/tenants?plan=growth')).body.tenants,
+    ).toEqual([]);
+    expect(
+      (await api<{ tenants: TenantView[] }>('GET', '/api/admin/tenants?status=suspended')).body
+        .tenants,
+    ).toEqual([]);
   });
 
   test('provisions through provisionTenant and streams each step live, then audits it', async () => {
     const token = await adminLogin(t, await makeAdmin(t, 'prov@focus.test'));
     const started = await adminClient(t, token)('POST', '/api/admin/tenants', {
-      slug: 'beta', name: 'Beta Traders', plan: 'growth', ownerEmail: 'owner@beta.test', ownerPassword: 'correct-horse-battery',
+      slug: 'beta',
+      name: 'Beta Traders',
+      plan: 'growth',
+      ownerEmail: 'owner@beta.test',
+      ownerPassword: 'correct-horse-battery',
     });
     expect(started.status).toBe(202);
     const events = await progressEvents('beta', token);
-    expect(events).toEqual(['step:database', 'step:user', 'step:migrate', 'step:seed', 'step:owner', 'done']);
+    expect(events).toEqual([
+      'step:database',
+      'step:user',
+      'step:migrate',
+      'step:seed',
+      'step:owner',
+      'done',
+    ]);
     expect((await findTenantBySlug(t.p.central, 'beta'))?.status).toBe('active');
     const [entry] = await audit('?action=tenant.provision&target=tenant:beta');
     expect(entry?.before).toBeNull();
@@ -67,15 +89,24 @@ describe('tenants in the console (docs/admin.md, A-5, A-8)', () => {
   });
 
   test('suspend and resume are audited with the status before and after', async () => {
-    expect((await api('POST', '/api/admin/tenants/acme/suspend', { reason: 'unpaid' })).status).toBe(200);
+    expect(
+      (await api('POST', '/api/admin/tenants/acme/suspend', { reason: 'unpaid' })).status,
+    ).toBe(200);
     expect((await t.request('acme.localhost', '/api/me')).status).toBe(423);
     expect((await api('POST', '/api/admin/tenants/acme/resume', {})).status).toBe(200);
     const [resume, suspend] = await audit('?target=tenant:acme&action=tenant.');
     expect(suspend).toMatchObject({
-      action: 'tenant.suspend', adminId: admin.id, adminEmail: admin.email,
-      before: { status: 'active' }, after: { status: 'suspended', reason: 'unpaid' },
+      action: 'tenant.suspend',
+      adminId: admin.id,
+      adminEmail: admin.email,
+      before: { status: 'active' },
+      after: { status: 'suspended', reason: 'unpaid' },
     });
-    expect(resume).toMatchObject({ action: 'tenant.resume', before: { status: 'suspended' }, after: { status: 'active' } });
+    expect(resume).toMatchObject({
+      action: 'tenant.resume',
+      before: { status: 'suspended' },
+      after: { status: 'active' },
+    });
     expect(suspend?.requestId).toMatch(/^[0-9A-Z]{26}$/);
   });
 
@@ -87,13 +118,23 @@ describe('tenants in the console (docs/admin.md, A-5, A-8)', () => {
     expect(deleted.status).toBe(200);
     expect(await findTenantBySlug(t.p.central, 'beta')).toBeNull();
     const [entry] = await audit('?action=tenant.delete');
-    expect(entry).toMatchObject({ target: 'tenant:beta', before: { slug: 'beta', status: 'active' }, after: null });
+    expect(entry).toMatchObject({
+      target: 'tenant:beta',
+      before: { slug: 'beta', status: 'active' },
+      after: null,
+    });
   });
 
   test('permissions:update and migrations run for one tenant or all, each audited', async () => {
-    const one = await api<{ results: { slug: string; state: string }[] }>('POST', '/api/admin/tenants/acme/permissions-update');
+    const one = await api<{ results: { slug: string; state: string }[] }>(
+      'POST',
+      '/api/admin/tenants/acme/permissions-update',
+    );
     expect(one.body.results).toEqual([expect.objectContaining({ slug: 'acme', state: 'ok' })]);
-    const all = await api<{ results: { slug: string; ok: boolean }[] }>('POST', '/api/admin/migrate');
+    const all = await api<{ results: { slug: string; ok: boolean }[] }>(
+      'POST',
+      '/api/admin/migrate',
+    );
     expect(all.body.results).toEqual([expect.objectContaining({ slug: 'acme', ok: true })]);
     expect((await audit('?action=permissions.update'))[0]?.target).toBe('tenant:acme');
     expect((await audit('?action=tenant.migrate'))[0]?.target).toBe('tenants:all');
@@ -104,7 +145,9 @@ describe('tenants in the console (docs/admin.md, A-5, A-8)', () => {
     expect(await audit(`?from=${encodeURIComponent(future)}`)).toEqual([]);
     expect((await audit('?to=2000-01-01')).length).toBe(0);
     expect((await audit('?action=admin.login')).length).toBeGreaterThanOrEqual(2);
-    await expect(t.p.centralPool.query('UPDATE audit_log SET action = ?', ['forged'])).rejects.toThrow(/append-only/);
+    await expect(
+      t.p.centralPool.query('UPDATE audit_log SET action = ?', ['forged']),
+    ).rejects.toThrow(/append-only/);
     await expect(t.p.centralPool.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
   });
 });

@@ -34,7 +34,9 @@ async function tenantPermissions(slug: string): Promise<string[]> {
 /** Make a tenant's database refuse its own user: a real outage, not a mock. */
 async function lockTenantDb(slug: string, locked: boolean): Promise<void> {
   const tenant = (await findTenantBySlug(t.p.central, slug))!;
-  await t.p.adminPools.get('primary')!.query(`ALTER USER ?@'%' ACCOUNT ${locked ? 'LOCK' : 'UNLOCK'}`, [tenant.dbUser]);
+  await t.p.adminPools
+    .get('primary')!
+    .query(`ALTER USER ?@'%' ACCOUNT ${locked ? 'LOCK' : 'UNLOCK'}`, [tenant.dbUser]);
   await t.p.pools.close(slug);
 }
 
@@ -46,15 +48,23 @@ async function plansAndGroups() {
 }
 
 const planBody = (pl: PlanView, groupIds: number[]) => ({
-  key: pl.key, name: pl.name, pricePaise: pl.pricePaise, billingPeriod: pl.billingPeriod,
-  maxUsers: pl.maxUsers, mailCredits: pl.mailCredits, groupIds,
+  key: pl.key,
+  name: pl.name,
+  pricePaise: pl.pricePaise,
+  billingPeriod: pl.billingPeriod,
+  maxUsers: pl.maxUsers,
+  mailCredits: pl.mailCredits,
+  groupIds,
 });
 
 describe('plan edits reach tenants live (docs/admin.md, A-6, A-7)', () => {
   test('A-6: the impact preview lists the tenants and what they would gain and lose', async () => {
     const { starter, group } = await plansAndGroups();
     const proposed = [group('crm').id, group('campaigns').id];
-    const r = await api<PlanImpact>('GET', `/api/admin/plans/${starter.id}/impact?groups=${proposed.join(',')}`);
+    const r = await api<PlanImpact>(
+      'GET',
+      `/api/admin/plans/${starter.id}/impact?groups=${proposed.join(',')}`,
+    );
     expect(r.status).toBe(200);
     expect(r.body.tenants.map((x) => x.slug)).toEqual(['acme', 'beta']);
     expect(r.body.addedModules).toEqual(['campaigns']);
@@ -70,20 +80,29 @@ describe('plan edits reach tenants live (docs/admin.md, A-6, A-7)', () => {
     await lockTenantDb('beta', true);
 
     const saved = await api<{ plan: PlanView; pushes: { slug: string; state: string }[] }>(
-      'PUT', `/api/admin/plans/${starter.id}`, planBody(starter, [group('crm').id, group('campaigns').id]));
+      'PUT',
+      `/api/admin/plans/${starter.id}`,
+      planBody(starter, [group('crm').id, group('campaigns').id]),
+    );
     expect(saved.status).toBe(200);
     expect(saved.body.plan.version).toBe(starter.version + 1);
-    expect(saved.body.pushes).toEqual(expect.arrayContaining([
-      expect.objectContaining({ slug: 'acme', state: 'ok' }),
-      expect.objectContaining({ slug: 'beta', state: 'pending', attempts: 1 }),
-    ]));
+    expect(saved.body.pushes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ slug: 'acme', state: 'ok' }),
+        expect.objectContaining({ slug: 'beta', state: 'pending', attempts: 1 }),
+      ]),
+    );
 
     const acme = await tenantPermissions('acme');
     expect(acme).toContain('campaigns.send');
     expect(acme).not.toContain('tasks.read');
     const acmeTenant = (await findTenantBySlug(t.p.central, 'acme'))!;
     expect((await readPlanInfo(t.p.pools.get(acmeTenant).db))?.version).toBe(starter.version + 1);
-    await waitFor('acme poke', async () => events.map((e) => e.type), (types) => types.includes('poke') && types.includes('permissions'));
+    await waitFor(
+      'acme poke',
+      async () => events.map((e) => e.type),
+      (types) => types.includes('poke') && types.includes('permissions'),
+    );
     await unsubscribe();
 
     const pushes = await api<{ pushes: PushView[] }>('GET', '/api/admin/pushes');
@@ -96,45 +115,79 @@ describe('plan edits reach tenants live (docs/admin.md, A-6, A-7)', () => {
     expect(await tenantPermissions('beta')).toEqual(betaBefore);
 
     // The scheduled retry lands once the database is back.
-    const fixed = await waitFor('beta retried', async () => (await api<{ pushes: PushView[] }>('GET', '/api/admin/pushes')).body.pushes,
-      (list) => list.some((x) => x.slug === 'beta' && x.state === 'ok'));
+    const fixed = await waitFor(
+      'beta retried',
+      async () => (await api<{ pushes: PushView[] }>('GET', '/api/admin/pushes')).body.pushes,
+      (list) => list.some((x) => x.slug === 'beta' && x.state === 'ok'),
+    );
     expect(fixed.find((x) => x.slug === 'beta')?.attempts).toBeGreaterThanOrEqual(2);
     expect(await tenantPermissions('beta')).toEqual(acme);
   });
 
   test('A-7: after the last attempt a push stays failed until retried from the console', async () => {
     const beta = (await findTenantBySlug(t.p.central, 'beta'))!;
-    const quick = new PermissionPusher(t.p, centralClient(t.p, () => t.app), [5, 5]);
+    const quick = new PermissionPusher(
+      t.p,
+      centralClient(t.p, () => t.app),
+      [5, 5],
+    );
     await lockTenantDb('beta', true);
     const [first] = await quick.push([beta]);
     expect(first?.state).toBe('pending');
-    const failed = await waitFor('beta failed', async () => (await api<{ pushes: PushView[] }>('GET', '/api/admin/pushes')).body.pushes,
-      (list) => list.some((x) => x.slug === 'beta' && x.state === 'failed'));
+    const failed = await waitFor(
+      'beta failed',
+      async () => (await api<{ pushes: PushView[] }>('GET', '/api/admin/pushes')).body.pushes,
+      (list) => list.some((x) => x.slug === 'beta' && x.state === 'failed'),
+    );
     expect(failed.find((x) => x.slug === 'beta')?.attempts).toBe(3);
 
     await lockTenantDb('beta', false);
-    const retried = await api<{ result: { state: string } }>('POST', '/api/admin/pushes/beta/retry');
+    const retried = await api<{ result: { state: string } }>(
+      'POST',
+      '/api/admin/pushes/beta/retry',
+    );
     expect(retried.body.result.state).toBe('ok');
     quick.stop();
   });
 
   test('moving a tenant to another plan pushes that plan and is audited', async () => {
-    const moved = await api<{ plan: string; push: { state: string } }>('PUT', '/api/admin/tenants/acme/plan', { plan: 'enterprise' });
+    const moved = await api<{ plan: string; push: { state: string } }>(
+      'PUT',
+      '/api/admin/tenants/acme/plan',
+      { plan: 'enterprise' },
+    );
     expect(moved.status).toBe(200);
     expect(moved.body.push.state).toBe('ok');
     expect(await tenantPermissions('acme')).toContain('production.write');
-    const audit = await api<{ entries: { before: unknown; after: unknown }[] }>('GET', '/api/admin/audit?action=tenant.plan&target=tenant:acme');
-    expect(audit.body.entries[0]).toMatchObject({ before: { plan: 'starter' }, after: { plan: 'enterprise' } });
+    const audit = await api<{ entries: { before: unknown; after: unknown }[] }>(
+      'GET',
+      '/api/admin/audit?action=tenant.plan&target=tenant:acme',
+    );
+    expect(audit.body.entries[0]).toMatchObject({
+      before: { plan: 'starter' },
+      after: { plan: 'enterprise' },
+    });
   });
 
   test('plan create and delete are audited with before and after', async () => {
     const { group } = await plansAndGroups();
     const created = await api<{ plan: PlanView }>('POST', '/api/admin/plans', {
-      key: 'solo', name: 'Solo', pricePaise: 49_900, billingPeriod: 'monthly', maxUsers: 1, mailCredits: 100, groupIds: [group('crm').id],
+      key: 'solo',
+      name: 'Solo',
+      pricePaise: 49_900,
+      billingPeriod: 'monthly',
+      maxUsers: 1,
+      mailCredits: 100,
+      groupIds: [group('crm').id],
     });
     expect(created.status).toBe(201);
     expect((await api('DELETE', `/api/admin/plans/${created.body.plan.id}`)).status).toBe(200);
-    const entries = (await api<{ entries: { action: string; before: unknown; after: unknown }[] }>('GET', '/api/admin/audit?target=plan:solo')).body.entries;
+    const entries = (
+      await api<{ entries: { action: string; before: unknown; after: unknown }[] }>(
+        'GET',
+        '/api/admin/audit?target=plan:solo',
+      )
+    ).body.entries;
     expect(entries.map((e) => e.action)).toEqual(['plan.delete', 'plan.create']);
     expect(entries[1]).toMatchObject({ before: null, after: { key: 'solo', pricePaise: 49_900 } });
     expect(entries[0]).toMatchObject({ before: { key: 'solo' }, after: null });

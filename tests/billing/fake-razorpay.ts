@@ -33,16 +33,35 @@ export async function startFakeRazorpay(keyId: string, keySecret: string): Promi
 
   const route = (method: string, path: string, body: Entity): [number, Entity] => {
     if (method === 'POST' && path === '/v1/plans') {
-      const plan = { id: `plan_${++n}`, entity: 'plan', interval: body.interval, period: body.period, item: body.item, notes: body.notes ?? {}, created_at: now() };
+      const plan = {
+        id: `plan_${++n}`,
+        entity: 'plan',
+        interval: body.interval,
+        period: body.period,
+        item: body.item,
+        notes: body.notes ?? {},
+        created_at: now(),
+      };
       plans.set(plan.id, plan);
       return [200, plan];
     }
     if (method === 'POST' && path === '/v1/subscriptions') {
-      if (typeof body.plan_id !== 'string' || !plans.has(body.plan_id)) return [400, errorBody('The id provided does not exist')];
+      if (typeof body.plan_id !== 'string' || !plans.has(body.plan_id))
+        return [400, errorBody('The id provided does not exist')];
       const sub = {
-        id: `sub_${++n}`, entity: 'subscription', plan_id: body.plan_id, status: 'created', quantity: body.quantity ?? 1,
-        total_count: body.total_count, paid_count: 0, customer_notify: body.customer_notify, notes: body.notes ?? {},
-        current_start: null, current_end: null, short_url: `https://rzp.io/i/${n}`, created_at: now(),
+        id: `sub_${++n}`,
+        entity: 'subscription',
+        plan_id: body.plan_id,
+        status: 'created',
+        quantity: body.quantity ?? 1,
+        total_count: body.total_count,
+        paid_count: 0,
+        customer_notify: body.customer_notify,
+        notes: body.notes ?? {},
+        current_start: null,
+        current_end: null,
+        short_url: `https://rzp.io/i/${n}`,
+        created_at: now(),
       };
       subs.set(sub.id, sub);
       return [200, sub];
@@ -52,7 +71,8 @@ export async function startFakeRazorpay(keyId: string, keySecret: string): Promi
     if (!m || !sub) return [404, errorBody('The requested URL was not found on the server.')];
     if (method === 'GET' && !m[2]) return [200, sub];
     if (method === 'PATCH' && !m[2]) {
-      if (typeof body.plan_id === 'string' && !plans.has(body.plan_id)) return [400, errorBody('The id provided does not exist')];
+      if (typeof body.plan_id === 'string' && !plans.has(body.plan_id))
+        return [400, errorBody('The id provided does not exist')];
       Object.assign(sub, { plan_id: body.plan_id ?? sub.plan_id });
       return [200, sub];
     }
@@ -67,10 +87,16 @@ export async function startFakeRazorpay(keyId: string, keySecret: string): Promi
     void readBody(req).then((raw) => {
       const body = raw ? (JSON.parse(raw) as Entity) : {};
       const path = new URL(req.url ?? '/', 'http://x').pathname;
-      requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization, body: raw ? body : null });
-      const [status, answer] = req.headers.authorization === expectedAuth
-        ? route(req.method ?? '', path, body)
-        : [401, errorBody('Authentication failed')];
+      requests.push({
+        method: req.method ?? '',
+        path,
+        authorization: req.headers.authorization,
+        body: raw ? body : null,
+      });
+      const [status, answer] =
+        req.headers.authorization === expectedAuth
+          ? route(req.method ?? '', path, body)
+          : [401, errorBody('Authentication failed')];
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer));
     });
@@ -82,14 +108,22 @@ export async function startFakeRazorpay(keyId: string, keySecret: string): Promi
     requests,
     activate: (id) => {
       const sub = subs.get(id);
-      if (sub) Object.assign(sub, { status: 'active', current_start: now(), current_end: now() + 30 * 86_400, paid_count: 1 });
+      if (sub)
+        Object.assign(sub, {
+          status: 'active',
+          current_start: now(),
+          current_end: now() + 30 * 86_400,
+          paid_count: 1,
+        });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
 function errorBody(description: string): Entity {
-  return { error: { code: 'BAD_REQUEST_ERROR', description, source: 'NA', step: 'NA', reason: 'NA' } };
+  return {
+    error: { code: 'BAD_REQUEST_ERROR', description, source: 'NA', step: 'NA', reason: 'NA' },
+  };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -26,14 +26,29 @@ let tenantId: string;
 const T0 = Math.floor(Date.now() / 1000);
 
 beforeAll(async () => {
-  t = await createTestPlatform({ logger: createLogger({ level: 'info', destination: { write: (s: string) => logLines.push(s) } }) });
+  t = await createTestPlatform({
+    logger: createLogger({
+      level: 'info',
+      destination: { write: (s: string) => logLines.push(s) },
+    }),
+  });
   await t.tenant('acme', { plan: 'starter' });
   tenantId = (await findTenantBySlug(t.p.central, 'acme'))!.id;
-  await t.p.central.update(cs.plans).set({ razorpayPlanId: 'plan_starter' }).where(eq(cs.plans.key, 'starter'));
-  await t.p.central.update(cs.plans).set({ razorpayPlanId: 'plan_growth' }).where(eq(cs.plans.key, 'growth'));
+  await t.p.central
+    .update(cs.plans)
+    .set({ razorpayPlanId: 'plan_starter' })
+    .where(eq(cs.plans.key, 'starter'));
+  await t.p.central
+    .update(cs.plans)
+    .set({ razorpayPlanId: 'plan_growth' })
+    .where(eq(cs.plans.key, 'growth'));
   const [starter] = await t.p.central.select().from(cs.plans).where(eq(cs.plans.key, 'starter'));
   await t.p.central.insert(cs.subscriptions).values({
-    tenantId, provider: 'razorpay', externalId: 'sub_acme', planId: starter!.id, status: 'created',
+    tenantId,
+    provider: 'razorpay',
+    externalId: 'sub_acme',
+    planId: starter!.id,
+    status: 'created',
   });
 });
 afterAll(async () => {
@@ -43,31 +58,59 @@ afterAll(async () => {
   delete process.env.FOCUS_BILLING_GRACE_DAYS;
 });
 
-function event(name: string, createdAt: number, sub: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): string {
+function event(
+  name: string,
+  createdAt: number,
+  sub: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+): string {
   return JSON.stringify({
-    entity: 'event', account_id: 'acc_test', event: name, contains: ['subscription'], created_at: createdAt,
+    entity: 'event',
+    account_id: 'acc_test',
+    event: name,
+    contains: ['subscription'],
+    created_at: createdAt,
     payload: {
-      subscription: { entity: { id: 'sub_acme', plan_id: 'plan_starter', status: 'active', customer_email: CUSTOMER_EMAIL, ...sub } },
+      subscription: {
+        entity: {
+          id: 'sub_acme',
+          plan_id: 'plan_starter',
+          status: 'active',
+          customer_email: CUSTOMER_EMAIL,
+          ...sub,
+        },
+      },
       ...extra,
     },
   });
 }
 
-const sign = (body: string, secret = SECRET) => createHmac('sha256', secret).update(body).digest('hex');
+const sign = (body: string, secret = SECRET) =>
+  createHmac('sha256', secret).update(body).digest('hex');
 
 let seq = 0;
-async function deliver(body: string, opts: { signature?: string | null; eventId?: string | null } = {}) {
+async function deliver(
+  body: string,
+  opts: { signature?: string | null; eventId?: string | null } = {},
+) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const signature = opts.signature === undefined ? sign(body) : opts.signature;
   const eventId = opts.eventId === undefined ? `evt_${++seq}` : opts.eventId;
   if (signature !== null) headers['x-razorpay-signature'] = signature;
   if (eventId !== null) headers['x-razorpay-event-id'] = eventId;
-  const res = await t.request('localhost', '/api/webhooks/razorpay', { method: 'POST', headers, body });
+  const res = await t.request('localhost', '/api/webhooks/razorpay', {
+    method: 'POST',
+    headers,
+    body,
+  });
   return { status: res.status, body: (await res.json()) as { status?: string; detail?: string } };
 }
 
 async function subscription() {
-  const [row] = await t.p.central.select().from(cs.subscriptions).where(eq(cs.subscriptions.tenantId, tenantId));
+  const [row] = await t.p.central
+    .select()
+    .from(cs.subscriptions)
+    .where(eq(cs.subscriptions.tenantId, tenantId));
   return row!;
 }
 async function eventCount(): Promise<number> {
@@ -77,7 +120,12 @@ async function tenant() {
   return (await findTenantBySlug(t.p.central, 'acme'))!;
 }
 async function permissions(): Promise<string[]> {
-  return (await t.p.pools.get(await tenant()).db.select().from(planPermissions)).map((r) => r.permission);
+  return (
+    await t.p.pools
+      .get(await tenant())
+      .db.select()
+      .from(planPermissions)
+  ).map((r) => r.permission);
 }
 function refusals(): string[] {
   return logLines.filter((l) => l.includes('razorpay webhook refused'));
@@ -89,7 +137,13 @@ describe('refused or ignored deliveries change nothing and are logged (docs/bill
     const body = event('subscription.activated', T0, { plan_id: 'plan_growth' });
     expect((await deliver(body, { signature: sign(body, 'not-the-secret') })).status).toBe(401);
     expect((await deliver(body, { signature: null })).status).toBe(401);
-    expect((await deliver(body, { signature: sign(body).replace(/^./, (ch) => (ch === 'a' ? 'b' : 'a')) })).status).toBe(401);
+    expect(
+      (
+        await deliver(body, {
+          signature: sign(body).replace(/^./, (ch) => (ch === 'a' ? 'b' : 'a')),
+        })
+      ).status,
+    ).toBe(401);
     expect(await subscription()).toEqual(before);
     expect(await eventCount()).toBe(0);
     expect(refusals().filter((l) => l.includes('bad signature'))).toHaveLength(3);
@@ -98,8 +152,12 @@ describe('refused or ignored deliveries change nothing and are logged (docs/bill
   test('B-1: a malformed body, even correctly signed, is refused', async () => {
     const before = await subscription();
     expect((await deliver('{"entity":"event", nope')).status).toBe(400);
-    expect((await deliver(JSON.stringify({ entity: 'event', event: 'subscription.activated' }))).status).toBe(400);
-    expect((await deliver(event('subscription.activated', T0), { eventId: null })).status).toBe(400);
+    expect(
+      (await deliver(JSON.stringify({ entity: 'event', event: 'subscription.activated' }))).status,
+    ).toBe(400);
+    expect((await deliver(event('subscription.activated', T0), { eventId: null })).status).toBe(
+      400,
+    );
     expect(await subscription()).toEqual(before);
     expect(await eventCount()).toBe(0);
     const lines = refusals();
@@ -116,7 +174,13 @@ describe('refused or ignored deliveries change nothing and are logged (docs/bill
 describe('signed events (docs/billing.md, B-2..B-6)', () => {
   test('B-5: activation on another plan switches the tenant and its permissions', async () => {
     expect(await permissions()).not.toContain('campaigns.send');
-    const r = await deliver(event('subscription.activated', T0, { plan_id: 'plan_growth', current_end: T0 + 30 * 86_400 }), { eventId: 'evt_activated' });
+    const r = await deliver(
+      event('subscription.activated', T0, {
+        plan_id: 'plan_growth',
+        current_end: T0 + 30 * 86_400,
+      }),
+      { eventId: 'evt_activated' },
+    );
     expect(r).toEqual({ status: 200, body: { status: 'applied' } });
     const sub = await subscription();
     expect(sub.status).toBe('active');
@@ -129,7 +193,10 @@ describe('signed events (docs/billing.md, B-2..B-6)', () => {
 
   test('B-2: a replayed event id is acknowledged and changes nothing', async () => {
     const before = await subscription();
-    const replay = event('subscription.charged', T0 + 100, { plan_id: 'plan_growth', current_end: T0 + 90 * 86_400 });
+    const replay = event('subscription.charged', T0 + 100, {
+      plan_id: 'plan_growth',
+      current_end: T0 + 90 * 86_400,
+    });
     const r = await deliver(replay, { eventId: 'evt_activated' });
     expect(r).toEqual({ status: 200, body: { status: 'duplicate' } });
     expect(await subscription()).toEqual(before);
@@ -137,57 +204,114 @@ describe('signed events (docs/billing.md, B-2..B-6)', () => {
   });
 
   test('B-3: charged extends the period; an older event arriving late is stale', async () => {
-    const charged = await deliver(event('subscription.charged', T0 + 30 * 86_400, { plan_id: 'plan_growth', current_end: T0 + 60 * 86_400 }));
+    const charged = await deliver(
+      event('subscription.charged', T0 + 30 * 86_400, {
+        plan_id: 'plan_growth',
+        current_end: T0 + 60 * 86_400,
+      }),
+    );
     expect(charged.body.status).toBe('applied');
     expect((await subscription()).currentPeriodEnd?.getTime()).toBe((T0 + 60 * 86_400) * 1000);
 
     // Razorpay retried an earlier `pending` and a first-cycle `charged`: neither may undo the above.
     const before = await subscription();
-    expect((await deliver(event('subscription.pending', T0 + 10 * 86_400, { status: 'pending' }))).body.status).toBe('stale');
-    expect((await deliver(event('subscription.activated', T0 + 5, { plan_id: 'plan_starter' }))).body.status).toBe('stale');
+    expect(
+      (await deliver(event('subscription.pending', T0 + 10 * 86_400, { status: 'pending' }))).body
+        .status,
+    ).toBe('stale');
+    expect(
+      (await deliver(event('subscription.activated', T0 + 5, { plan_id: 'plan_starter' }))).body
+        .status,
+    ).toBe('stale');
     expect(await subscription()).toEqual(before);
     expect((await tenant()).planId).toBe(before.planId);
   });
 
   test('B-4: payment.failed records the reason; pending marks the subscription', async () => {
-    const failed = await deliver(event('payment.failed', T0 + 61 * 86_400, {}, {
-      payment: { entity: { id: 'pay_1', subscription_id: 'sub_acme', error_code: 'BAD_REQUEST_ERROR', error_description: 'Card declined', email: CUSTOMER_EMAIL } },
-    }));
+    const failed = await deliver(
+      event(
+        'payment.failed',
+        T0 + 61 * 86_400,
+        {},
+        {
+          payment: {
+            entity: {
+              id: 'pay_1',
+              subscription_id: 'sub_acme',
+              error_code: 'BAD_REQUEST_ERROR',
+              error_description: 'Card declined',
+              email: CUSTOMER_EMAIL,
+            },
+          },
+        },
+      ),
+    );
     expect(failed.body.status).toBe('applied');
     expect((await subscription()).lastPaymentError).toBe('BAD_REQUEST_ERROR: Card declined');
-    expect((await deliver(event('subscription.pending', T0 + 61 * 86_400 + 1, { status: 'pending' }))).body.status).toBe('applied');
+    expect(
+      (await deliver(event('subscription.pending', T0 + 61 * 86_400 + 1, { status: 'pending' })))
+        .body.status,
+    ).toBe('applied');
     expect((await subscription()).status).toBe('pending');
   });
 
   test('B-6: halted suspends the tenant only after the grace period; a charge lets it back in', async () => {
     const haltedAt = T0 + 62 * 86_400;
-    expect((await deliver(event('subscription.halted', haltedAt, { status: 'halted' }))).body.status).toBe('applied');
+    expect(
+      (await deliver(event('subscription.halted', haltedAt, { status: 'halted' }))).body.status,
+    ).toBe('applied');
     expect((await subscription()).haltedAt?.getTime()).toBe(haltedAt * 1000);
     expect((await tenant()).status).toBe('active');
 
-    expect(await enforceGracePeriod(t.p, { now: new Date((haltedAt + 6 * 86_400) * 1000), graceDays: 7 })).toEqual([]);
+    expect(
+      await enforceGracePeriod(t.p, {
+        now: new Date((haltedAt + 6 * 86_400) * 1000),
+        graceDays: 7,
+      }),
+    ).toEqual([]);
     expect((await tenant()).status).toBe('active');
-    expect(await enforceGracePeriod(t.p, { now: new Date((haltedAt + 8 * 86_400) * 1000), graceDays: 7 })).toEqual(['acme']);
+    expect(
+      await enforceGracePeriod(t.p, {
+        now: new Date((haltedAt + 8 * 86_400) * 1000),
+        graceDays: 7,
+      }),
+    ).toEqual(['acme']);
     expect((await tenant()).status).toBe('suspended');
     expect((await t.request('acme.localhost', '/api/me')).status).toBe(423);
 
-    const paid = await deliver(event('subscription.charged', haltedAt + 9 * 86_400, { plan_id: 'plan_growth', current_end: haltedAt + 39 * 86_400 }));
+    const paid = await deliver(
+      event('subscription.charged', haltedAt + 9 * 86_400, {
+        plan_id: 'plan_growth',
+        current_end: haltedAt + 39 * 86_400,
+      }),
+    );
     expect(paid.body.status).toBe('applied');
     expect((await tenant()).status).toBe('active');
     expect((await subscription()).haltedAt).toBeNull();
   });
 
   test('B-6: cancelled is recorded; unknown subscriptions and events are acknowledged and ignored', async () => {
-    expect((await deliver(event('subscription.cancelled', T0 + 200 * 86_400, { status: 'cancelled' }))).body.status).toBe('applied');
+    expect(
+      (await deliver(event('subscription.cancelled', T0 + 200 * 86_400, { status: 'cancelled' })))
+        .body.status,
+    ).toBe('applied');
     expect((await subscription()).status).toBe('cancelled');
-    expect((await deliver(event('subscription.activated', T0 + 201 * 86_400, { id: 'sub_someone_else' }))).body.status).toBe('ignored');
+    expect(
+      (
+        await deliver(
+          event('subscription.activated', T0 + 201 * 86_400, { id: 'sub_someone_else' }),
+        )
+      ).body.status,
+    ).toBe('ignored');
     expect((await deliver(event('order.paid', T0 + 202 * 86_400))).body.status).toBe('ignored');
   });
 
   test('the webhook answers only on the central host', async () => {
     const body = event('subscription.activated', T0);
     const res = await t.request('admin.localhost', '/api/webhooks/razorpay', {
-      method: 'POST', headers: { 'x-razorpay-signature': sign(body), 'x-razorpay-event-id': 'evt_admin_host' }, body,
+      method: 'POST',
+      headers: { 'x-razorpay-signature': sign(body), 'x-razorpay-event-id': 'evt_admin_host' },
+      body,
     });
     expect(res.status).toBe(404);
   });

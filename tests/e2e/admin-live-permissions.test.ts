@@ -25,7 +25,11 @@ async function buildAdmin(): Promise<void> {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ configFile: path.join(ROOT, 'admin/vite.config.ts'), mode: 'production', logLevel: 'warn' });
+    await build({
+      configFile: path.join(ROOT, 'admin/vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+    });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
@@ -66,35 +70,54 @@ async function setTasksModule(page: Page, on: boolean): Promise<void> {
   if (on) await box.check();
   else await box.uncheck();
   await page.getByRole('button', { name: 'Save plan' }).click();
-  await page.getByRole('status').filter({ hasText: /Saved Enterprise/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Saved Enterprise/ })
+    .waitFor();
 }
 
 describe('a plan change made in the admin SPA reaches an open tenant tab live (docs/admin.md, A-7)', () => {
   it('removing a module hides it within 5 s; adding it back brings its data back', async () => {
-    const user = await signedInPage(browser, { slug: 'acme', port: server.port, email: acme.ownerEmail, password: acme.ownerPassword });
+    const user = await signedInPage(browser, {
+      slug: 'acme',
+      port: server.port,
+      email: acme.ownerEmail,
+      password: acme.ownerPassword,
+    });
     const tenantNav = user.page.getByRole('navigation', { name: 'Main', exact: true });
     await tenantNav.getByRole('link', { name: 'Tasks' }).click();
     await user.page.getByLabel('New task').fill('Renew the GST registration');
     await user.page.getByLabel('New task').press('Enter');
-    await user.page.getByRole('list', { name: 'Tasks' }).getByText('Renew the GST registration').waitFor();
+    await user.page
+      .getByRole('list', { name: 'Tasks' })
+      .getByText('Renew the GST registration')
+      .waitFor();
     await tenantNav.getByRole('link', { name: 'Pipeline' }).click();
 
     const ops = await adminPage();
     await ops.getByRole('link', { name: 'Plans & permissions' }).click();
     await ops.getByRole('button', { name: /Enterprise/ }).click();
-    await ops.getByLabel('Impact preview').getByText(/reaches 1 tenant/).waitFor();
+    await ops
+      .getByLabel('Impact preview')
+      .getByText(/reaches 1 tenant/)
+      .waitFor();
 
     await ops.getByRole('checkbox', { name: /^Tasks/ }).uncheck();
     await ops.getByLabel('Impact preview').getByText('Lose modules: Tasks').waitFor();
     await setTasksModule(ops, false);
     // The 5-second budget of the issue is this wait's timeout, counted from the save.
-    await tenantNav.getByRole('link', { name: 'Tasks' }).waitFor({ state: 'detached', timeout: 5_000 });
+    await tenantNav
+      .getByRole('link', { name: 'Tasks' })
+      .waitFor({ state: 'detached', timeout: 5_000 });
     expect(await tenantNav.getByRole('link', { name: 'Pipeline' }).count()).toBe(1);
 
     await setTasksModule(ops, true);
     await tenantNav.getByRole('link', { name: 'Tasks' }).waitFor({ timeout: 5_000 });
     await tenantNav.getByRole('link', { name: 'Tasks' }).click();
-    await user.page.getByRole('list', { name: 'Tasks' }).getByText('Renew the GST registration').waitFor({ timeout: 5_000 });
+    await user.page
+      .getByRole('list', { name: 'Tasks' })
+      .getByText('Renew the GST registration')
+      .waitFor({ timeout: 5_000 });
 
     await ops.context().close();
     await user.context.close();

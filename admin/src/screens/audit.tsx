@@ -15,31 +15,78 @@ export function AuditScreen() {
   const [target, setTarget] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const query = new URLSearchParams(Object.entries({ action, target, from, to }).filter(([, v]) => v !== '')).toString();
-  const log = useLoad(() => api<{ entries: AuditView[] }>('GET', `/api/admin/audit?${query}`), [query]);
+  const query = new URLSearchParams(
+    Object.entries({ action, target, from, to }).filter(([, v]) => v !== ''),
+  ).toString();
+  const log = useLoad(
+    () => api<{ entries: AuditView[] }>('GET', `/api/admin/audit?${query}`),
+    [query],
+  );
 
   return (
     <section>
-      <div className="toolbar"><h2>Audit log</h2></div>
-      <div className="filters">
-        <input aria-label="Action" placeholder="Action, e.g. plan.update or tenant." value={action} onChange={(e) => setAction(e.target.value)} />
-        <input aria-label="Target" placeholder="Target, e.g. tenant:acme" value={target} onChange={(e) => setTarget(e.target.value)} />
-        <label>From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-        <label>To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+      <div className="toolbar">
+        <h2>Audit log</h2>
       </div>
-      {log.error && <p className="error" role="alert">{log.error}</p>}
+      <div className="filters">
+        <input
+          aria-label="Action"
+          placeholder="Action, e.g. plan.update or tenant."
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+        />
+        <input
+          aria-label="Target"
+          placeholder="Target, e.g. tenant:acme"
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+        />
+        <label>
+          From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+      </div>
+      {log.error && (
+        <p className="error" role="alert">
+          {log.error}
+        </p>
+      )}
       <table className="audit">
-        <thead><tr><th>When</th><th>Who</th><th>Action</th><th>Target</th><th>Before</th><th>After</th><th>Request</th></tr></thead>
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Who</th>
+            <th>Action</th>
+            <th>Target</th>
+            <th>Before</th>
+            <th>After</th>
+            <th>Request</th>
+          </tr>
+        </thead>
         <tbody>
           {log.data?.entries.map((e) => (
             <tr key={e.id}>
               <td>{when(e.at)}</td>
               <td>{e.adminEmail ?? <em>platform</em>}</td>
-              <td><code>{e.action}</code></td>
+              <td>
+                <code>{e.action}</code>
+              </td>
               <td>{e.target}</td>
-              <td><pre>{json(e.before)}</pre></td>
-              <td><pre>{json(e.after)}</pre></td>
-              <td><small>{e.requestId}<br />{e.ip}</small></td>
+              <td>
+                <pre>{json(e.before)}</pre>
+              </td>
+              <td>
+                <pre>{json(e.after)}</pre>
+              </td>
+              <td>
+                <small>
+                  {e.requestId}
+                  <br />
+                  {e.ip}
+                </small>
+              </td>
             </tr>
           ))}
         </tbody>

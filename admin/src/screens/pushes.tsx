@@ -21,7 +21,10 @@ export function PushesScreen() {
   const retry = async (slug: string) => {
     setNotice(`Retrying ${slug}…`);
     try {
-      const r = await api<{ result: { state: string; error?: string } }>('POST', `/api/admin/pushes/${slug}/retry`);
+      const r = await api<{ result: { state: string; error?: string } }>(
+        'POST',
+        `/api/admin/pushes/${slug}/retry`,
+      );
       setNotice(`${slug}: ${r.result.state}${r.result.error ? ` (${r.result.error})` : ''}`);
     } catch (e) {
       setNotice(`${slug}: ${errorText(e)}`);
@@ -32,26 +35,61 @@ export function PushesScreen() {
   const rows = pushes.data?.pushes ?? [];
   return (
     <section>
-      <div className="toolbar"><h2>Permission pushes</h2><button type="button" className="secondary" onClick={pushes.reload}>Refresh</button></div>
-      {notice && <p className="notice" role="status">{notice}</p>}
-      {pushes.error && <p className="error" role="alert">{pushes.error}</p>}
+      <div className="toolbar">
+        <h2>Permission pushes</h2>
+        <button type="button" className="secondary" onClick={pushes.reload}>
+          Refresh
+        </button>
+      </div>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {pushes.error && (
+        <p className="error" role="alert">
+          {pushes.error}
+        </p>
+      )}
       <table>
-        <thead><tr><th>Tenant</th><th>State</th><th>Plan version</th><th className="num">Attempts</th><th>Last error</th><th>Updated</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th>Tenant</th>
+            <th>State</th>
+            <th>Plan version</th>
+            <th className="num">Attempts</th>
+            <th>Last error</th>
+            <th>Updated</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {rows.map((x) => (
             <tr key={x.slug}>
               <td>{x.slug}</td>
-              <td><span className={`badge ${x.state}`}>{x.state}</span></td>
+              <td>
+                <span className={`badge ${x.state}`}>{x.state}</span>
+              </td>
               <td>v{x.planVersion}</td>
               <td className="num">{x.attempts}</td>
-              <td><small>{x.lastError ?? ''}</small></td>
+              <td>
+                <small>{x.lastError ?? ''}</small>
+              </td>
               <td>{when(x.updatedAt)}</td>
-              <td>{x.state !== 'ok' && <button type="button" onClick={() => void retry(x.slug)}>Retry</button>}</td>
+              <td>
+                {x.state !== 'ok' && (
+                  <button type="button" onClick={() => void retry(x.slug)}>
+                    Retry
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {rows.length === 0 && <p className="empty">No pushes yet. Saving a plan pushes to its tenants.</p>}
+      {rows.length === 0 && (
+        <p className="empty">No pushes yet. Saving a plan pushes to its tenants.</p>
+      )}
     </section>
   );
 }

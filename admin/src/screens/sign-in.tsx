@@ -15,7 +15,11 @@ export function SignIn({ onSignedIn }: { readonly onSignedIn: (a: Admin) => void
     setBusy(true);
     setError(null);
     try {
-      const r = await api<{ admin: Admin }>('POST', '/api/admin/login', { email, password, totp: totp.replace(/\s/g, '') });
+      const r = await api<{ admin: Admin }>('POST', '/api/admin/login', {
+        email,
+        password,
+        totp: totp.replace(/\s/g, ''),
+      });
       onSignedIn(r.admin);
     } catch (err) {
       setError(errorText(err));
@@ -28,14 +32,45 @@ export function SignIn({ onSignedIn }: { readonly onSignedIn: (a: Admin) => void
   return (
     <form className="sign-in card" onSubmit={(e) => void submit(e)}>
       <h1>FocusApp Admin</h1>
-      <label>E-mail<input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} /></label>
-      <label>Password<input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} /></label>
+      <label>
+        E-mail
+        <input
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+      </label>
+      <label>
+        Password
+        <input
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </label>
       <label>
         Authenticator code
-        <input inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,7}" required value={totp} onChange={(e) => setTotp(e.target.value)} />
+        <input
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9 ]{6,7}"
+          required
+          value={totp}
+          onChange={(e) => setTotp(e.target.value)}
+        />
       </label>
-      {error && <p role="alert" className="error">{error}</p>}
-      <button type="submit" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
     </form>
   );
 }

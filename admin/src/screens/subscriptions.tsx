@@ -6,69 +6,159 @@ import type { PlanView, SubscriptionView, TenantView } from '../types';
 import { useLoad } from '../use-load';
 
 export function SubscriptionsScreen() {
-  const subs = useLoad(() => api<{ provider: string; subscriptions: SubscriptionView[] }>('GET', '/api/admin/subscriptions'), []);
+  const subs = useLoad(
+    () =>
+      api<{ provider: string; subscriptions: SubscriptionView[] }>(
+        'GET',
+        '/api/admin/subscriptions',
+      ),
+    [],
+  );
   const tenants = useLoad(() => api<{ tenants: TenantView[] }>('GET', '/api/admin/tenants'), []);
   const plans = useLoad(() => api<{ plans: PlanView[] }>('GET', '/api/admin/plans'), []);
   const [notice, setNotice] = useState<string | null>(null);
   const [tenant, setTenant] = useState('');
   const [plan, setPlan] = useState('');
 
-  const act = async (label: string, run: () => Promise<{ subscription: { shortUrl?: string | null } }>) => {
+  const act = async (
+    label: string,
+    run: () => Promise<{ subscription: { shortUrl?: string | null } }>,
+  ) => {
     setNotice(`${label}…`);
     try {
       const r = await run();
-      setNotice(r.subscription.shortUrl ? `${label}: send the customer ${r.subscription.shortUrl} to authorise payment` : `${label}: done`);
+      setNotice(
+        r.subscription.shortUrl
+          ? `${label}: send the customer ${r.subscription.shortUrl} to authorise payment`
+          : `${label}: done`,
+      );
     } catch (e) {
       setNotice(`${label}: ${errorText(e)}`);
     }
     subs.reload();
   };
 
-  const withSub = new Set((subs.data?.subscriptions ?? []).filter((s) => s.status !== 'cancelled').map((s) => s.tenant));
+  const withSub = new Set(
+    (subs.data?.subscriptions ?? []).filter((s) => s.status !== 'cancelled').map((s) => s.tenant),
+  );
   return (
     <section>
       <div className="toolbar">
         <h2>Subscriptions</h2>
-        {subs.data && <span className="badge">{subs.data.provider === 'razorpay' ? 'Razorpay' : 'Manual invoicing (no Razorpay keys)'}</span>}
+        {subs.data && (
+          <span className="badge">
+            {subs.data.provider === 'razorpay' ? 'Razorpay' : 'Manual invoicing (no Razorpay keys)'}
+          </span>
+        )}
       </div>
-      <form className="filters" onSubmit={(e) => {
-        e.preventDefault();
-        if (tenant && plan) void act(`Subscribe ${tenant}`, () => api('POST', `/api/admin/tenants/${tenant}/subscription`, { plan }));
-      }}>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (tenant && plan)
+            void act(`Subscribe ${tenant}`, () =>
+              api('POST', `/api/admin/tenants/${tenant}/subscription`, { plan }),
+            );
+        }}
+      >
         <select aria-label="Tenant" value={tenant} onChange={(e) => setTenant(e.target.value)}>
           <option value="">Tenant…</option>
-          {tenants.data?.tenants.filter((t) => !withSub.has(t.slug)).map((t) => <option key={t.slug}>{t.slug}</option>)}
+          {tenants.data?.tenants
+            .filter((t) => !withSub.has(t.slug))
+            .map((t) => (
+              <option key={t.slug}>{t.slug}</option>
+            ))}
         </select>
-        <select aria-label="Plan for new subscription" value={plan} onChange={(e) => setPlan(e.target.value)}>
+        <select
+          aria-label="Plan for new subscription"
+          value={plan}
+          onChange={(e) => setPlan(e.target.value)}
+        >
           <option value="">Plan…</option>
-          {plans.data?.plans.map((p) => <option key={p.id} value={p.key}>{p.name}</option>)}
+          {plans.data?.plans.map((p) => (
+            <option key={p.id} value={p.key}>
+              {p.name}
+            </option>
+          ))}
         </select>
-        <button type="submit" disabled={!tenant || !plan}>Create subscription</button>
+        <button type="submit" disabled={!tenant || !plan}>
+          Create subscription
+        </button>
       </form>
-      {notice && <p className="notice" role="status">{notice}</p>}
-      {subs.error && <p className="error" role="alert">{subs.error}</p>}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {subs.error && (
+        <p className="error" role="alert">
+          {subs.error}
+        </p>
+      )}
       <table>
-        <thead><tr><th>Tenant</th><th>Provider</th><th>Plan</th><th>Status</th><th>Paid until</th><th>Halted</th><th>Last payment error</th><th>Actions</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Tenant</th>
+            <th>Provider</th>
+            <th>Plan</th>
+            <th>Status</th>
+            <th>Paid until</th>
+            <th>Halted</th>
+            <th>Last payment error</th>
+            <th>Actions</th>
+          </tr>
+        </thead>
         <tbody>
           {subs.data?.subscriptions.map((s) => (
             <tr key={s.tenant}>
-              <td>{s.tenant}<br /><small>{s.externalId}</small></td>
+              <td>
+                {s.tenant}
+                <br />
+                <small>{s.externalId}</small>
+              </td>
               <td>{s.provider}</td>
               <td>
-                <select aria-label={`Change plan of ${s.tenant}`} value={s.plan.key} disabled={s.status === 'cancelled'}
-                  onChange={(e) => void act(`Change ${s.tenant} to ${e.target.value}`, () => api('PUT', `/api/admin/tenants/${s.tenant}/subscription`, { plan: e.target.value }))}>
-                  {plans.data?.plans.map((p) => <option key={p.id} value={p.key}>{p.name}</option>)}
+                <select
+                  aria-label={`Change plan of ${s.tenant}`}
+                  value={s.plan.key}
+                  disabled={s.status === 'cancelled'}
+                  onChange={(e) =>
+                    void act(`Change ${s.tenant} to ${e.target.value}`, () =>
+                      api('PUT', `/api/admin/tenants/${s.tenant}/subscription`, {
+                        plan: e.target.value,
+                      }),
+                    )
+                  }
+                >
+                  {plans.data?.plans.map((p) => (
+                    <option key={p.id} value={p.key}>
+                      {p.name}
+                    </option>
+                  ))}
                 </select>
               </td>
-              <td><span className={`badge ${s.status}`}>{s.status}</span></td>
+              <td>
+                <span className={`badge ${s.status}`}>{s.status}</span>
+              </td>
               <td>{when(s.currentPeriodEnd)}</td>
               <td>{when(s.haltedAt)}</td>
-              <td><small>{s.lastPaymentError ?? ''}</small></td>
+              <td>
+                <small>{s.lastPaymentError ?? ''}</small>
+              </td>
               <td>
                 {s.status !== 'cancelled' && (
-                  <button type="button" className="danger" onClick={() => {
-                    if (window.confirm(`Cancel ${s.tenant}'s subscription?`)) void act(`Cancel ${s.tenant}`, () => api('POST', `/api/admin/tenants/${s.tenant}/subscription/cancel`));
-                  }}>Cancel</button>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => {
+                      if (window.confirm(`Cancel ${s.tenant}'s subscription?`))
+                        void act(`Cancel ${s.tenant}`, () =>
+                          api('POST', `/api/admin/tenants/${s.tenant}/subscription/cancel`),
+                        );
+                    }}
+                  >
+                    Cancel
+                  </button>
                 )}
               </td>
             </tr>
