@@ -31,3 +31,20 @@ export function periodOf(date: string, frequency: 'monthly' | 'quarterly'): stri
   const last = frequency === 'quarterly' ? Math.ceil(month / 3) * 3 : month;
   return `${String(last).padStart(2, '0')}${year}`;
 }
+
+/** The last 12 periods up to today's, newest first, for the filer's frequency. */
+export function recentPeriods(date: string, frequency: 'monthly' | 'quarterly'): string[] {
+  const step = frequency === 'quarterly' ? 3 : 1;
+  let month = Number(periodOf(date, frequency).slice(0, 2));
+  let year = Number(date.slice(0, 4));
+  const out: string[] = [];
+  for (let i = 0; i < 12; i += 1) {
+    out.push(`${String(month).padStart(2, '0')}${year}`);
+    month -= step;
+    if (month <= 0) {
+      month += 12;
+      year -= 1;
+    }
+  }
+  return out;
+}

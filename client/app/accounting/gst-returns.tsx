@@ -10,27 +10,10 @@ import { useCan } from '../data';
 import { today } from '../lib/format';
 import { fetchGstr1, fetchGstr3b, returnUrl, type ReturnFormat, type ReturnKind } from './api';
 import type { AccountingCompany } from './companies';
-import { inr, periodOf } from './format';
+import { inr, periodOf, recentPeriods } from './format';
 import { download } from './http';
 import { gstr1Totals, gstr3bTotals, type SectionTotal } from './return-totals';
 import { remoteNotice, useRemote } from './use-remote';
-
-/** The last 12 periods up to today's, newest first, for the filer's frequency. */
-export function recentPeriods(date: string, frequency: 'monthly' | 'quarterly'): string[] {
-  const step = frequency === 'quarterly' ? 3 : 1;
-  let month = Number(periodOf(date, frequency).slice(0, 2));
-  let year = Number(date.slice(0, 4));
-  const out: string[] = [];
-  for (let i = 0; i < 12; i += 1) {
-    out.push(`${String(month).padStart(2, '0')}${year}`);
-    month -= step;
-    if (month <= 0) {
-      month += 12;
-      year -= 1;
-    }
-  }
-  return out;
-}
 
 function periodLabel(fp: string): string {
   const d = new Date(Number(fp.slice(2)), Number(fp.slice(0, 2)) - 1, 1);

@@ -295,7 +295,7 @@ function PartyFields(props: {
                 update({ partyCategory: e.target.value as InvoiceDraft['partyCategory'] })
               }
             >
-              <option value="">Automatic ({CATEGORY_LABELS[category]})</option>
+              <option value="">Automatic: {CATEGORY_LABELS[category].toLowerCase()}</option>
               {Object.values(PartyCategory).map((c) => (
                 <option key={c} value={c}>
                   {CATEGORY_LABELS[c]}
