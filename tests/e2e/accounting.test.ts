@@ -7,9 +7,10 @@ import { GSTINS } from '../../shared/gst/fixtures';
 import { isoDate } from '../../shared/gst/period';
 import { financialYearLabel, financialYearStart } from '../../sync-server/accounting/companies';
 import type { RunningServer } from '../../sync-server/http/server';
+import { createUser } from '../../sync-server/tenancy/provision';
 import { run } from '../accounting/helpers';
 import { createTestPlatform, type TestPlatform, type TestTenant } from '../helpers/platform';
-import { ensureClientBuilt, launchBrowser, signedInPage, waitForText } from './harness';
+import { ensureClientBuilt, launchBrowser, signedInPage, tenantUrl, waitForText } from './harness';
 
 let t: TestPlatform;
 let acme: TestTenant;
@@ -33,6 +34,14 @@ beforeAll(async () => {
     '27',
   ]);
   if (made.code !== 0) throw new Error(`company:create failed: ${made.err}`);
+  const tenant = await t.p.tenantCache.get('acme');
+  if (!tenant) throw new Error('no tenant');
+  await createUser(t.p.pools.get(tenant).pool, {
+    email: 'ravi@acme.test',
+    name: 'Ravi Kumar',
+    password: 'correct-horse-battery',
+    roles: ['sales_rep'],
+  });
   server = await t.listen();
   browser = await launchBrowser();
 });
@@ -173,6 +182,22 @@ describe('accounting screens in the browser', () => {
     await waitForText(page.getByTestId('flash'), `Posted when the connection returned: ${number}.`);
     await page.getByTestId('invoice-row').filter({ hasText: number }).waitFor();
     expect(await page.getByTestId('draft-row').count()).toBe(0);
+    await context.close();
+  });
+  it('shows no Accounting menu, and no books, to a user without accounting.read', async () => {
+    const { context, page } = await signedInPage(browser, {
+      slug: 'acme',
+      port: server.port,
+      email: 'ravi@acme.test',
+      password: 'correct-horse-battery',
+    });
+    const nav = page.getByRole('navigation', { name: 'Main', exact: true });
+    await nav.getByRole('link', { name: 'Pipeline' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Accounting' }).count()).toBe(0);
+
+    await page.goto(tenantUrl('acme', server.port, '/accounting/trial-balance'));
+    await page.getByRole('heading', { name: "You don't have access to this" }).waitFor();
+    expect(await page.getByLabel('Company').count()).toBe(0);
     await context.close();
   });
 });

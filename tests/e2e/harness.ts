@@ -95,7 +95,7 @@ export async function signedInPage(
   await page.getByLabel('E-mail').fill(opts.email);
   await page.getByLabel('Password').fill(opts.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main', exact: true }).waitFor();
+  await page.locator('.shell').waitFor();
   return { context, page };
 }
 
@@ -114,4 +114,21 @@ export async function waitForText(locator: Locator, expected: string | RegExp, t
     if (Date.now() > until) throw new Error(`expected text ${String(expected)}, last saw "${last}"`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+const apiPattern = /\/api\//;
+
+/**
+ * Cuts the network for a context. setOffline is the real thing (navigator.onLine, events);
+ * the route abort backs it up because, with a service worker controlling the page, Chromium's
+ * offline emulation let an occasional request through right after a reload.
+ */
+export async function goOffline(context: BrowserContext): Promise<void> {
+  await context.setOffline(true);
+  await context.route(apiPattern, (route) => route.abort('internetdisconnected'));
+}
+
+export async function goOnline(context: BrowserContext): Promise<void> {
+  await context.unroute(apiPattern);
+  await context.setOffline(false);
 }

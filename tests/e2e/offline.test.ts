@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../sync-server/http/server';
 import { createTestPlatform, type TestPlatform, type TestTenant } from '../helpers/platform';
 import { dealTitled, eventually, taskTitled } from './db';
-import { ensureClientBuilt, launchBrowser, signedInPage, waitForServiceWorker, waitForText } from './harness';
+import { ensureClientBuilt, goOffline, goOnline, launchBrowser, signedInPage, waitForServiceWorker, waitForText } from './harness';
 
 let t: TestPlatform;
 let acme: TestTenant;
@@ -34,7 +34,7 @@ describe('offline PWA', () => {
     await page.getByRole('link', { name: 'Pipeline' }).first().click();
     await waitForText(page.getByTestId('sync-indicator'), 'Online');
 
-    await context.setOffline(true);
+    await goOffline(context);
     await waitForText(page.getByTestId('sync-indicator'), 'Offline');
 
     await page.getByRole('button', { name: 'New deal' }).click();
@@ -49,17 +49,36 @@ describe('offline PWA', () => {
     await page.getByRole('list', { name: 'Tasks' }).getByText('Offline task: visit the dairy').waitFor();
     await waitForText(page.getByTestId('pending-count'), /[1-9]/);
 
-    await page.reload();
+    const reloaded = await page.reload();
+    expect(reloaded?.fromServiceWorker()).toBe(true);
     await page.getByRole('list', { name: 'Tasks' }).getByText('Offline task: visit the dairy').waitFor();
     await page.getByRole('link', { name: 'Pipeline' }).first().click();
     await page.getByRole('listitem', { name: /Offline deal: Kolhapur dairy/ }).waitFor();
     expect(await taskTitled(t.p, 'acme', 'Offline task: visit the dairy')).toHaveLength(0);
 
-    await context.setOffline(false);
+    await goOnline(context);
     const [deal] = await eventually(() => dealTitled(t.p, 'acme', 'Offline deal: Kolhapur dairy'), (r) => r.length === 1, 'the deal on the server');
     const [task] = await eventually(() => taskTitled(t.p, 'acme', 'Offline task: visit the dairy'), (r) => r.length === 1, 'the task on the server');
     expect(deal?.valuePaise).toBe(75_000_00);
     expect(task?.status).toBe('todo');
+    await context.close();
+  });
+
+  it('keeps an attachment added offline on the device and uploads it when the network returns', async () => {
+    const { context, page } = await signedInPage(browser, { slug: 'acme', port: server.port, email: acme.ownerEmail, password: acme.ownerPassword });
+    await page.getByRole('link', { name: 'Tasks' }).first().click();
+    await page.getByLabel('New task').fill('Attach the signed order');
+    await page.getByLabel('New task').press('Enter');
+    await page.getByRole('list', { name: 'Tasks' }).getByText('Attach the signed order').click();
+    await page.getByTestId('attachments').waitFor();
+
+    await goOffline(context);
+    await page.getByLabel('Attach files').setInputFiles({ name: 'order.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 signed order') });
+    await waitForText(page.getByTestId('attachments'), 'waiting to upload');
+
+    await goOnline(context);
+    await page.getByTestId('attachments').getByRole('link', { name: 'order.pdf' }).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('attachments').textContent()).not.toContain('waiting to upload');
     await context.close();
   });
 });

@@ -1,4 +1,4 @@
-import type { DealStage } from '../../shared/domain';
+import { positionBetween, type DealStage } from '../../shared/domain';
 import { newID } from '../../shared/ids';
 import { m, type SeedMutation } from './seed';
 
@@ -25,11 +25,11 @@ export function sampleWorkspace(ownerId: string): { mutations: SeedMutation[]; f
     out.push(m('createContact', { id, name, email: `${name.split(' ')[0]!.toLowerCase()}@example.in`, phone: `+91 98${String(10000000 + i * 7919).slice(0, 8)}`, companyId, title: i % 2 ? 'Purchase head' : 'Owner' }));
     return id;
   });
-  let position = 10;
+  let position: string | null = null;
   const dealIds = DEALS.map(([title, rupees, stage, probability], i) => {
     const id = newID();
     out.push(m('createDeal', {
-      id, title, valuePaise: rupees * 100, stage, probability, ownerId: ownerId, position: (position++).toString(36),
+      id, title, valuePaise: rupees * 100, stage, probability, ownerId: ownerId, position: (position = positionBetween(position, null)),
       expectedClose: `2027-0${1 + (i % 6)}-1${i % 9}`, companyId: companyIds[i % companyIds.length] ?? null,
       lostReason: stage === 'lost' ? 'Chose a cheaper local vendor' : null,
     }));

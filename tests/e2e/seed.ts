@@ -42,6 +42,6 @@ export async function pushAll(baseUrl: string, host: string, token: string, muta
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(body),
     });
-    if (res.status !== 200) throw new Error(`push failed: ${res.status} ${res.body.slice(0, 300)}`);
+    if (res.status !== 200 || res.body.includes('"error"')) throw new Error(`push failed: ${res.status} ${res.body.slice(0, 300)}`);
   }
 }

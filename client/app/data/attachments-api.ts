@@ -50,7 +50,7 @@ export function startAttachmentSync(win: Window): () => void {
   return () => win.removeEventListener('online', flush);
 }
 
-/** The task's uploaded attachments, or null when offline or refused. */
+/** The task's uploaded attachments (sync-server/storage/routes.ts), or null when offline or refused. */
 export async function listServerAttachments(taskId: string): Promise<ServerAttachment[] | null> {
   try {
     const res = await fetch(`/api/attachments?taskId=${encodeURIComponent(taskId)}`, { headers: authHeaders() });
@@ -58,9 +58,11 @@ export async function listServerAttachments(taskId: string): Promise<ServerAttac
     const body = (await res.json()) as { attachments?: unknown };
     if (!Array.isArray(body.attachments)) return null;
     return body.attachments.flatMap((raw: unknown) => {
-      const a = raw as Partial<ServerAttachment>;
+      const a = raw as { id?: unknown; name?: unknown; contentType?: unknown; size?: unknown };
       if (typeof a.id !== 'string' || typeof a.name !== 'string') return [];
-      return [{ id: a.id, name: a.name, type: a.type ?? '', size: a.size ?? 0, url: a.url ?? `/api/attachments/${a.id}` }];
+      const type = typeof a.contentType === 'string' ? a.contentType : '';
+      const size = typeof a.size === 'number' ? a.size : 0;
+      return [{ id: a.id, name: a.name, type, size, url: `/api/attachments/${encodeURIComponent(a.id)}` }];
     });
   } catch {
     return null;

@@ -76,8 +76,10 @@ export default function TasksScreen(_props: ScreenProps) {
         empty={<p className="muted pad">No tasks here.</p>}
         renderRow={(t) => (
           <button type="button" className="row task-row" data-status={t.status} onClick={() => navigate(`/tasks/${t.id}`)}>
-            <span className={`status-pill s-${t.status}`}>{STATUS_LABEL[t.status]}</span>
-            <strong className="task-title">{t.title}</strong>
+            <span className="row-line">
+              <span className={`status-pill s-${t.status}`}>{STATUS_LABEL[t.status]}</span>
+              <strong className="task-title">{t.title}</strong>
+            </span>
             <span className="muted">
               {[
                 t.assigneeId === null ? 'Unassigned' : (userName.get(t.assigneeId) ?? 'Someone'),
