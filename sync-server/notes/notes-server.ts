@@ -225,7 +225,12 @@ export function notesServer(p: Platform): NotesServer {
   return s;
 }
 
-/** Write open notes and close their sockets; call before closing the platform. */
+/**
+ * Write open notes and close their sockets; call before closing the server and the platform.
+ * Limitation: startServer's close() does not call this (http/server.ts has no close hook for
+ * upgrade routes), and an http server's close waits for upgraded sockets, so a shutdown that
+ * skips it waits until every note client has gone.
+ */
 export async function closeNotes(p: Platform): Promise<void> {
   const s = servers.get(p);
   if (!s) return;
