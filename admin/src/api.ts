@@ -11,6 +11,8 @@ export class ApiError extends Error {
   }
 }
 
+export const SIGNED_OUT_EVENT = 'focus-admin-signed-out';
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(path, {
     method,
@@ -20,6 +22,10 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   });
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
+  // An expired or revoked session: the app shows the sign-in form again.
+  if (res.status === 401 && path !== '/api/admin/login' && path !== '/api/admin/me') {
+    window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+  }
   if (!res.ok) {
     const detail =
       (data as { detail?: string } | null)?.detail ?? `${res.status} ${res.statusText}`;

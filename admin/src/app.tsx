@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-import { api } from './api';
+import { api, SIGNED_OUT_EVENT } from './api';
 import { AuditScreen } from './screens/audit';
 import { PlansScreen } from './screens/plans';
 import { PushesScreen } from './screens/pushes';
@@ -33,8 +33,13 @@ export function App() {
       () => setAdmin(null),
     );
     const onHash = () => setScreen(screenFromHash());
+    const onSignedOut = () => setAdmin(null);
     window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    window.addEventListener(SIGNED_OUT_EVENT, onSignedOut);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener(SIGNED_OUT_EVENT, onSignedOut);
+    };
   }, []);
 
   const signOut = useCallback(async () => {

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, like, lte, type SQL } from 'drizzle-orm';
 import type { Context } from 'hono';
 
 import * as c from '../db/central-schema';
+import type { CentralDb } from '../db/connect';
 import type { Platform } from '../platform/platform';
 import { clientAddress, trustProxyFrom, UNKNOWN_ADDRESS } from '../security/client-address';
 
@@ -22,11 +23,16 @@ export interface AuditEntry {
 }
 
 /**
- * Append one entry. There is deliberately no update or delete function for this table, and
+ * Append one entry, inside the caller's transaction when `db` is one. There is deliberately no update or delete function for this table, and
  * the database refuses both (trigger in the `audit_log_append_only` migration).
  */
-export async function writeAudit(p: Platform, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  await p.central.insert(c.auditLog).values({
+export async function writeAudit(
+  p: Platform,
+  actor: AuditActor,
+  entry: AuditEntry,
+  db: Pick<CentralDb, 'insert'> = p.central,
+): Promise<void> {
+  await db.insert(c.auditLog).values({
     at: p.now(),
     adminId: actor.admin?.id ?? null,
     adminEmail: actor.admin?.email ?? null,

@@ -141,6 +141,12 @@ export async function handleRazorpayWebhook(
         .update(cs.subscriptions)
         .set({ ...decided.set, updatedAt: p.now() })
         .where(eq(cs.subscriptions.tenantId, sub.tenantId));
+      const [owner] = await tx
+        .select({ slug: cs.tenants.slug })
+        .from(cs.tenants)
+        .where(eq(cs.tenants.id, sub.tenantId));
+      const target = owner ? `tenant:${owner.slug}` : `subscription:${sub.externalId}`;
+      await writeAudit(p, SYSTEM_ACTOR, billingAudit(ev, eventId, target, sub, decided.set), tx);
     }
     if (decided.outcome !== 'applied') {
       await tx
@@ -154,6 +160,31 @@ export async function handleRazorpayWebhook(
   log.info({ eventId, event: ev.event, outcome: result.outcome }, 'razorpay webhook');
   if (result.followUp) await followUp(p, deps, result.followUp);
   return { ok: true, outcome: result.outcome };
+}
+
+const AUDITED = ['status', 'planId', 'currentPeriodEnd', 'haltedAt', 'lastPaymentError'] as const;
+
+/** The subscription fields an event changed, before and after, for the audit log. */
+function billingAudit(
+  ev: EventBody,
+  eventId: string,
+  target: string,
+  sub: SubscriptionRow,
+  set: Partial<SubscriptionRow>,
+) {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const k of AUDITED) {
+    if (!(k in set) || String(set[k]) === String(sub[k])) continue;
+    before[k] = sub[k];
+    after[k] = set[k];
+  }
+  return {
+    action: `billing.${ev.event}`,
+    target,
+    before,
+    after: { ...after, eventId },
+  };
 }
 
 type Decision = {

@@ -189,6 +189,19 @@ describe('signed events (docs/billing.md, B-2..B-6)', () => {
     expect((await tenant()).planId).toBe(growth!.id);
     expect(await permissions()).toContain('campaigns.send');
     expect(await permissions()).not.toContain('production.write');
+
+    const audit = await t.p.central
+      .select()
+      .from(cs.auditLog)
+      .where(eq(cs.auditLog.target, 'tenant:acme'));
+    const billing = audit.find((a) => a.action === 'billing.subscription.activated');
+    expect(JSON.parse(billing!.before!)).toMatchObject({ status: 'created' });
+    expect(JSON.parse(billing!.after!)).toMatchObject({
+      status: 'active',
+      eventId: 'evt_activated',
+    });
+    expect(billing?.adminId).toBeNull();
+    expect(audit.some((a) => a.action === 'tenant.plan')).toBe(true);
   });
 
   test('B-2: a replayed event id is acknowledged and changes nothing', async () => {
