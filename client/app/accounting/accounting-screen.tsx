@@ -4,13 +4,16 @@
  * Every section sits inside CompanyRequired: nothing shows until a company is chosen.
  */
 import { useCan } from '../data';
+import { useStore } from '../lib/store';
 import { Link } from '../router';
 import type { ScreenProps } from '../routes';
 import { CompanyPicker, CompanyRequired, type AccountingCompany } from './companies';
+import { flash } from './flash';
 import { GstReturnsView } from './gst-returns';
 import { InvoiceForm } from './invoice-form';
 import { InvoiceList } from './invoice-list';
 import { LedgerStatementView, TrialBalanceView } from './reports';
+import { usePostQueuedWhenOnline } from './use-drafts';
 import './accounting.css';
 
 const SECTIONS = [
@@ -55,11 +58,39 @@ export default function AccountingScreen({ params }: ScreenProps) {
           </Link>
         ))}
       </nav>
+      <FlashBanner />
       <CompanyRequired>
-        {(company) => <Section company={company} section={section} id={id} />}
+        {(company) => (
+          <>
+            <QueuedPoster company={company} />
+            <Section company={company} section={section} id={id} />
+          </>
+        )}
       </CompanyRequired>
     </section>
   );
+}
+
+function FlashBanner() {
+  const message = useStore(flash);
+  if (message === null) return null;
+  return (
+    <p className="banner ok" role="status" data-testid="flash">
+      {message}{' '}
+      <button type="button" className="ghost" onClick={() => flash.set(null)}>
+        Dismiss
+      </button>
+    </p>
+  );
+}
+
+/** Posts the company's queued drafts whichever accounting screen is open (rule D-2). */
+function QueuedPoster({ company }: { readonly company: AccountingCompany }) {
+  usePostQueuedWhenOnline(company.id, (outcomes) => {
+    const numbers = outcomes.flatMap((o) => (o.kind === 'posted' ? [o.number] : []));
+    flash.set(`Posted when the connection returned: ${numbers.join(', ')}.`);
+  });
+  return null;
 }
 
 function Section(props: {

@@ -9,14 +9,15 @@ import { useCan } from '../data';
 import { formatDay, today } from '../lib/format';
 import { useStore } from '../lib/store';
 import { Link, navigate } from '../router';
-import { fetchInvoices, type InvoiceSummary } from './api';
+import { fetchInvoices, httpTransport, type InvoiceSummary } from './api';
 import type { AccountingCompany } from './companies';
 import { DateField, yearStart } from './date-field';
 import { flash } from './flash';
 import { DOCUMENT_LABELS, inr } from './format';
 import type { InvoiceDraft } from './invoice-draft';
 import { previewTax } from './tax-preview';
-import { useCompanyDrafts, usePostQueuedWhenOnline } from './use-drafts';
+import { draftsVersion } from './draft-store';
+import { useCompanyDrafts } from './use-drafts';
 import { remoteNotice, useRemote } from './use-remote';
 
 function typeLabel(type: string): string {
@@ -34,16 +35,12 @@ export function InvoiceList({ company }: { readonly company: AccountingCompany }
   const drafts = useCompanyDrafts(company.id);
   const [to, setTo] = useState(today());
   const [from, setFrom] = useState(yearStart(to));
+  // Drafts change here only when one is posted, so a change means the server list moved too.
+  const version = useStore(draftsVersion);
   const [invoices, reload] = useRemote(
     () => fetchInvoices(company.id, { from, to }),
-    [company.id, from, to],
+    [company.id, from, to, version],
   );
-  const message = useStore(flash);
-  usePostQueuedWhenOnline(company.id, (outcomes) => {
-    const numbers = outcomes.flatMap((o) => (o.kind === 'posted' ? [o.number] : []));
-    flash.set(`Posted when the connection returned: ${numbers.join(', ')}.`);
-    reload();
-  });
   const notice = remoteNotice(invoices);
   // A device draft already uploaded is listed once, as the device copy the user can edit.
   const posted = useMemo(() => {
@@ -65,14 +62,6 @@ export function InvoiceList({ company }: { readonly company: AccountingCompany }
         <DateField label="From" value={from} onChange={setFrom} />
         <DateField label="To" value={to} onChange={setTo} />
       </div>
-      {message !== null && (
-        <p className="banner ok" role="status" data-testid="flash">
-          {message}{' '}
-          <button type="button" className="ghost" onClick={() => flash.set(null)}>
-            Dismiss
-          </button>
-        </p>
-      )}
       <table className="ledger-table" aria-label="Invoice list">
         <thead>
           <tr>
@@ -89,7 +78,7 @@ export function InvoiceList({ company }: { readonly company: AccountingCompany }
             <DraftRow key={d.id} draft={d} company={company} />
           ))}
           {posted.map((inv) => (
-            <InvoiceRow key={inv.id} invoice={inv} />
+            <InvoiceRow key={inv.id} invoice={inv} company={company} onPosted={reload} />
           ))}
         </tbody>
       </table>
@@ -128,7 +117,13 @@ function DraftRow({
   );
 }
 
-function InvoiceRow({ invoice }: { readonly invoice: InvoiceSummary }) {
+function InvoiceRow(props: {
+  readonly invoice: InvoiceSummary;
+  readonly company: AccountingCompany;
+  readonly onPosted: () => void;
+}) {
+  const { invoice } = props;
+  const draft = invoice.status === 'draft';
   return (
     <tr data-status={invoice.status} data-testid="invoice-row">
       <td>{invoice.number ?? <em>number on posting</em>}</td>
@@ -136,7 +131,39 @@ function InvoiceRow({ invoice }: { readonly invoice: InvoiceSummary }) {
       <td>{typeLabel(invoice.type)}</td>
       <td>{invoice.party || '—'}</td>
       <td className="num">{invoice.total === null ? '' : inr(invoice.total)}</td>
-      <td>{invoice.status === 'draft' ? 'draft – not yet posted' : invoice.status}</td>
+      <td>
+        {draft ? 'draft – not yet posted' : invoice.status}
+        {draft && <PostServerDraft {...props} />}
+      </td>
     </tr>
+  );
+}
+
+/**
+ * A draft the server holds but this device has no copy of (imported, or made on another
+ * device): it can be posted from here as it stands.
+ */
+function PostServerDraft(props: {
+  readonly invoice: InvoiceSummary;
+  readonly company: AccountingCompany;
+  readonly onPosted: () => void;
+}) {
+  const canPost = useCan('invoices.post');
+  const [error, setError] = useState<string | null>(null);
+  if (!canPost) return null;
+  const post = async () => {
+    const reply = await httpTransport.postDocument(props.company.id, props.invoice.id);
+    if (!reply.ok) return setError(reply.message);
+    flash.set(`${typeLabel(props.invoice.type)} posted as ${reply.value.number}.`);
+    props.onPosted();
+  };
+  return (
+    <>
+      {' '}
+      <button type="button" className="ghost" onClick={() => void post()}>
+        Post
+      </button>
+      {error !== null && <small className="error"> {error}</small>}
+    </>
   );
 }
