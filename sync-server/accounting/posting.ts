@@ -15,7 +15,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 
 import { appError, err, isAppError, ok, type Result } from '../../shared/errors';
-import { documentValue, postDocument as computePosting } from '../../shared/gst/posting';
+import {
+  documentValue,
+  postDocument as computePosting,
+  type PostedDocument,
+} from '../../shared/gst/posting';
 import { isCessRateValid, isRateValidOn } from '../../shared/gst/rates';
 import type { GstDocument } from '../../shared/gst/document';
 import { isIsoDate } from '../../shared/gst/period';
@@ -30,6 +34,7 @@ import {
 } from '../db/tenant/accounting';
 import type { TenantDb } from '../db/connect';
 import { financialYearStart, systemLedgers, type Company, type FinancialYear } from './companies';
+import type { SystemLedgers } from './chart';
 import { withRetry, type Tx } from './db';
 import { documentLines, toGstDocument, type DocumentRow } from './documents';
 import {
@@ -66,7 +71,11 @@ async function lockDocument(tx: Tx, company: Company, id: string): Promise<Docum
 }
 
 /** P-2: the year must be open; the shared lock holds it open until this transaction ends. */
-async function requireOpenYear(tx: Tx, companyId: string, fyId: string): Promise<FinancialYear> {
+export async function requireOpenYear(
+  tx: Tx,
+  companyId: string,
+  fyId: string,
+): Promise<FinancialYear> {
   // MariaDB has no FOR SHARE (drizzle's 'share' lock); LOCK IN SHARE MODE is its spelling.
   // A locking read sees the latest committed row, not the transaction's snapshot.
   const [result] = await tx.execute(
@@ -157,42 +166,59 @@ async function writeVoucher(
   return voucherId;
 }
 
-interface Booking {
+export interface Booking {
+  readonly posted: PostedDocument | null;
   readonly entries: JournalEntry[];
   readonly total: bigint;
   readonly supply: { supplyType: string; resolvedPlaceOfSupply: string; zeroRated: boolean } | null;
 }
 
-/** Computes tax and entries; fills each line's tax columns for an invoice or note. */
+/**
+ * P-3 and the tax: an invoice or note classified, taxed line by line and turned into journal
+ * entries. Pure, so the importer books a whole file before writing any of it.
+ */
+export function bookInvoice(
+  company: Company,
+  gst: GstDocument,
+  partyLedgerId: string,
+  ledgers: SystemLedgers,
+): Booking {
+  checkRates(gst);
+  const posted = computePosting(gst, company.stateCode);
+  const total = documentValue(posted);
+  if (total === 0n) throw appError('validation', 'the document has no value to post');
+  const entries = documentEntries(posted, partyLedgerId, ledgers);
+  assertBalanced(entries);
+  const supply = {
+    supplyType: posted.supply.supplyType,
+    resolvedPlaceOfSupply: posted.supply.placeOfSupply,
+    zeroRated: posted.supply.zeroRated,
+  };
+  return { posted, entries, total, supply };
+}
+
+/** Books a stored draft; fills each line's tax columns for an invoice or note. */
 async function book(tx: Tx, company: Company, doc: DocumentRow): Promise<Booking> {
   const ledgers = await systemLedgers(tx, company.id);
   if (doc.type === 'receipt' || doc.type === 'payment') {
     const amount = doc.amount ?? 0n;
     const counter = doc.counterLedgerId ?? ledgers.bank;
     const entries = settlementEntries(doc.type, amount, doc.partyLedgerId, counter);
-    return { entries, total: amount, supply: null };
+    return { posted: null, entries, total: amount, supply: null };
   }
 
   const gst = toGstDocument(doc, await documentLines(tx, [doc.id]));
-  checkRates(gst);
-  const posted = computePosting(gst, company.stateCode);
-  for (const [lineNo, line] of posted.lines.entries()) {
+  const booking = bookInvoice(company, gst, doc.partyLedgerId, ledgers);
+  for (const [lineNo, line] of (booking.posted?.lines ?? []).entries()) {
     await tx
       .update(accDocumentLines)
       .set(line.tax)
       .where(and(eq(accDocumentLines.documentId, doc.id), eq(accDocumentLines.lineNo, lineNo)));
   }
-  const total = documentValue(posted);
-  if (total === 0n) throw appError('validation', 'the document has no value to post');
-  const supply = {
-    supplyType: posted.supply.supplyType,
-    resolvedPlaceOfSupply: posted.supply.placeOfSupply,
-    zeroRated: posted.supply.zeroRated,
-  };
-  return { entries: documentEntries(posted, doc.partyLedgerId, ledgers), total, supply };
+  return booking;
 }
 
-/** Posts a draft inside the caller's transaction (the importer's, or postDocument's). */
+/** Posts a draft inside the caller's transaction. */
 export async function postInTx(
   tx: Tx,
   company: Company,
