@@ -111,6 +111,15 @@ describe('accounting screens in the browser', () => {
     expect(await page.getByTestId('tb-debit').textContent()).toBe('₹1,18,000.00');
     expect(await page.getByTestId('tb-credit').textContent()).toBe('₹1,18,000.00');
 
+    // The day book: the voucher heading and its four lines (debtor, sales, CGST, SGST).
+    await page.getByRole('link', { name: 'Day book' }).click();
+    const voucher = page
+      .getByRole('table', { name: 'Vouchers' })
+      .locator('tbody')
+      .filter({ hasText: number });
+    await voucher.waitFor();
+    expect(await voucher.getByRole('row').count()).toBe(5);
+
     // The customer's ledger: the invoice is its one line, so the running balance is its value.
     await page.getByRole('link', { name: 'Ledgers' }).click();
     await page.getByRole('link', { name: 'Mehta Traders' }).click();

@@ -12,7 +12,7 @@ import { flash } from './flash';
 import { GstReturnsView } from './gst-returns';
 import { InvoiceForm } from './invoice-form';
 import { InvoiceList } from './invoice-list';
-import { LedgerStatementView, TrialBalanceView } from './reports';
+import { DayBookView, LedgerStatementView, TrialBalanceView } from './reports';
 import { usePostQueuedWhenOnline } from './use-drafts';
 import './accounting.css';
 
@@ -20,6 +20,7 @@ const SECTIONS = [
   { key: 'invoices', label: 'Invoices' },
   { key: 'ledgers', label: 'Ledgers' },
   { key: 'trial-balance', label: 'Trial balance' },
+  { key: 'day-book', label: 'Day book' },
   { key: 'gst', label: 'GST returns' },
 ] as const;
 
@@ -108,6 +109,7 @@ function Section(props: {
   if (section === 'ledgers') return <TrialBalanceView company={company} linkLedgers />;
   if (section === 'trial-balance')
     return <TrialBalanceView company={company} linkLedgers={false} />;
+  if (section === 'day-book') return <DayBookView company={company} />;
   if (section === 'gst') return <GstReturnsView company={company} />;
   return <InvoiceList company={company} />;
 }

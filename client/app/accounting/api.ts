@@ -155,6 +155,43 @@ export async function fetchLedgerStatement(
   });
 }
 
+export interface DayBookVoucher {
+  readonly voucherId: string;
+  readonly date: string;
+  readonly kind: string;
+  readonly number: string | null;
+  readonly narration: string;
+  readonly lines: readonly {
+    readonly ledgerId: string;
+    readonly ledger: string;
+    readonly debit: Paise;
+    readonly credit: Paise;
+  }[];
+}
+
+/** Every voucher dated in [from, to], with its journal lines. */
+export async function fetchDayBook(
+  companyId: string,
+  range: { readonly from: string; readonly to: string },
+): Promise<Reply<DayBookVoucher[]>> {
+  const reply = await getJson(apiUrl(`${BASE}/reports/day-book`, { company: companyId, ...range }));
+  return map(reply, (body) =>
+    list(body, 'vouchers').map((v) => ({
+      voucherId: str(v.voucherId),
+      date: str(v.date),
+      kind: str(v.kind),
+      number: strOrNull(v.number),
+      narration: str(v.narration),
+      lines: list(v, 'lines').map((l) => ({
+        ledgerId: str(l.ledgerId),
+        ledger: str(l.ledger),
+        debit: readPaise(l.debit),
+        credit: readPaise(l.credit),
+      })),
+    })),
+  );
+}
+
 export type ReturnKind = 'gstr1' | 'gstr3b';
 export type ReturnFormat = 'json' | 'csv';
 

@@ -1,12 +1,15 @@
 /**
- * Trial balance and ledger statement. Both come from the server's journal; the ledger list is
- * the trial balance's rows, so every ledger with postings can be opened from it.
+ * Trial balance, ledger statement and day book, all from the server's journal. The ledger
+ * list is the trial balance's rows, so every ledger with a balance can be opened from it.
+ *
+ * Limitation: a ledger whose postings net to zero drops out of the trial balance, and so out
+ * of the ledger list; its statement is still reachable from the day book.
  */
 import { useState } from 'react';
 
 import { formatDay, today } from '../lib/format';
 import { Link } from '../router';
-import { fetchLedgerStatement, fetchTrialBalance } from './api';
+import { fetchDayBook, fetchLedgerStatement, fetchTrialBalance } from './api';
 import type { AccountingCompany } from './companies';
 import { DateField, yearStart } from './date-field';
 import { drCr, inr } from './format';
@@ -146,6 +149,64 @@ export function LedgerStatementView(props: {
               </th>
             </tr>
           </tfoot>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function DayBookView({ company }: { readonly company: AccountingCompany }) {
+  const [to, setTo] = useState(today());
+  const [from, setFrom] = useState(`${today().slice(0, 8)}01`);
+  const [book] = useRemote(() => fetchDayBook(company.id, { from, to }), [company.id, from, to]);
+  const notice = remoteNotice(book);
+  return (
+    <section aria-label="Day book">
+      <header className="screen-head">
+        <h2>Day book</h2>
+        <span className="inline">
+          <DateField label="From" value={from} onChange={setFrom} />
+          <DateField label="To" value={to} onChange={setTo} />
+        </span>
+      </header>
+      {notice !== null && <p className="muted pad">{notice}</p>}
+      {book.state === 'ready' && book.value.length === 0 && (
+        <p className="muted pad">No vouchers in these dates.</p>
+      )}
+      {book.state === 'ready' && book.value.length > 0 && (
+        <table className="ledger-table" aria-label="Vouchers">
+          <thead>
+            <tr>
+              <th>Date</th>
+              <th>Voucher</th>
+              <th>Ledger</th>
+              <th className="num">Debit</th>
+              <th className="num">Credit</th>
+            </tr>
+          </thead>
+          {book.value.map((v) => (
+            <tbody key={v.voucherId} className="voucher">
+              <tr>
+                <td>{formatDay(v.date)}</td>
+                <td colSpan={4}>
+                  <strong>{v.number ?? v.kind}</strong> <span className="muted">{v.narration}</span>
+                </td>
+              </tr>
+              {v.lines.map((l, i) => (
+                <tr key={`${l.ledgerId}-${i}`}>
+                  <td />
+                  <td />
+                  <td>
+                    <Link to={`/accounting/ledgers/${encodeURIComponent(l.ledgerId)}`}>
+                      {l.ledger}
+                    </Link>
+                  </td>
+                  <td className="num">{l.debit === 0n ? '' : inr(l.debit)}</td>
+                  <td className="num">{l.credit === 0n ? '' : inr(l.credit)}</td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
         </table>
       )}
     </section>
