@@ -47,15 +47,18 @@ export function search(index: readonly SearchDoc[], query: string, limit = 50): 
   const q = query.trim().toLowerCase();
   if (q === '') return [];
   const words = q.split(/\s+/);
-  const ranks: SearchDoc[][] = [[], [], []];
-  for (const d of index) {
-    if (!words.every((w) => d.hay.includes(w))) continue;
-    const rank = d.titleLower.startsWith(q) ? 0 : d.titleLower.includes(` ${words[0] ?? ''}`) ? 1 : 2;
-    ranks[rank]?.push(d);
+  const wordPrefix = ` ${words[0] ?? ''}`;
+  const ranks: [SearchDoc[], SearchDoc[], SearchDoc[]] = [[], [], []];
+  scan: for (const d of index) {
+    for (const w of words) if (!d.hay.includes(w)) continue scan;
+    const rank = d.titleLower.startsWith(q) ? 0 : d.titleLower.includes(wordPrefix) ? 1 : 2;
+    const bucket = ranks[rank];
+    // Each rank needs at most `limit` hits; keeping more only costs memory.
+    if (bucket.length < limit) bucket.push(d);
     // The best rank is full: nothing later can displace it.
-    if ((ranks[0]?.length ?? 0) >= limit) break;
+    if (ranks[0].length >= limit) break;
   }
-  return ranks.flat().slice(0, limit);
+  return [...ranks[0], ...ranks[1], ...ranks[2]].slice(0, limit);
 }
 
 export function hrefOf(d: Pick<SearchDoc, 'kind' | 'id'>): string {

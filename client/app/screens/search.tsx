@@ -18,7 +18,7 @@ export default function SearchScreen(_props: ScreenProps) {
   const results = useMemo(() => search(index, q), [index, q]);
 
   return (
-    <section className="screen">
+    <section className="screen" data-query={q}>
       <h1>Search</h1>
       {q.trim() === '' ? (
         <p className="muted">Type in the search box to find contacts, companies, deals and tasks. Works offline.</p>
