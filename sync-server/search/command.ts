@@ -1,7 +1,7 @@
 import type { Command } from '../cli/command';
 import { requirePositional } from '../cli/command';
 import { findTenantBySlug } from '../tenancy/tenant-record';
-import { reindexTenant } from './reindex';
+import { rebuildSearch } from './catch-up';
 import { searchPort } from './search';
 
 export const searchReindex: Command = {
@@ -15,7 +15,7 @@ export const searchReindex: Command = {
       io.err(`error: no active tenant "${slug}"`);
       return 1;
     }
-    const counts = await reindexTenant(searchPort(p), slug, p.pools.get(tenant).db);
+    const counts = await rebuildSearch(searchPort(p), slug, p.pools.get(tenant).db);
     io.out(`Reindexed ${slug}: ${counts.company} companies, ${counts.contact} contacts, ${counts.deal} deals, ${counts.task} tasks`);
     return 0;
   },

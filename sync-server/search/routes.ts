@@ -7,7 +7,7 @@ import { problem } from '../http/problem';
 import { requireTenant, type AppEnv } from '../http/tenant-context';
 import type { Platform } from '../platform/platform';
 import { isSearchType, SEARCH_TYPES, type SearchType } from './port';
-import { searchPort } from './search';
+import { catchUpTenant, searchPort } from './search';
 
 const READ: Record<SearchType, AnyPermission> = {
   contact: 'contacts.read',
@@ -19,7 +19,8 @@ const READ: Record<SearchType, AnyPermission> = {
 /**
  * `GET /api/search?q=<text>&types=task,deal&limit=20` on a tenant host. Results are cut to the
  * types the user may read before the engine is asked, so a hit the user may not see is never
- * fetched, let alone returned.
+ * fetched, let alone returned. The index first catches up with committed CRM writes
+ * (catch-up.ts), so a row saved a moment ago is found.
  */
 export function searchRoutes(app: Hono<AppEnv>, p: Platform): void {
   app.get('/api/search', requireTenant(p), requireSession(p), async (c) => {
@@ -33,7 +34,9 @@ export function searchRoutes(app: Hono<AppEnv>, p: Platform): void {
 
     const principal = c.get('principal');
     const types = requested.filter(isSearchType).filter((t) => principal.permissions.has(READ[t]));
-    const hits = await searchPort(p).query(c.get('tenant').tenant.slug, q, { types, limit });
+    const { tenant, conn } = c.get('tenant');
+    if (types.length > 0 && q.trim() !== '') await catchUpTenant(p, tenant.slug, conn.db);
+    const hits = await searchPort(p).query(tenant.slug, q, { types, limit });
     return c.json({ query: q, hits });
   });
 }

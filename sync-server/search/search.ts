@@ -1,6 +1,7 @@
 import { appError } from '../../shared/errors';
 import type { TenantDb } from '../db/connect';
 import type { Platform } from '../platform/platform';
+import { catchUpSearch } from './catch-up';
 import { MariaDbSearchAdapter } from './mariadb-search';
 import { MeiliSearchAdapter } from './meili-search';
 import type { SearchDoc, SearchPort, SearchRef } from './port';
@@ -58,4 +59,45 @@ async function tenantDbOf(p: Platform, slug: string): Promise<TenantDb> {
   const tenant = await p.tenantCache.get(slug);
   if (!tenant || tenant.status !== 'active') throw appError('not_found', `No active workspace "${slug}"`);
   return p.pools.get(tenant).db;
+}
+
+const catchUps = new WeakMap<Platform, Map<string, CatchUpQueue>>();
+
+/**
+ * Bring a tenant's index up to the last committed write before a query. Concurrent callers
+ * share work: while one catch-up runs, later callers wait for a single follow-up that starts
+ * after it, so a caller's own committed write is always included. A failure is logged and the
+ * query answers from the index as it is.
+ */
+export async function catchUpTenant(p: Platform, slug: string, db: TenantDb): Promise<void> {
+  let byTenant = catchUps.get(p);
+  if (!byTenant) {
+    byTenant = new Map();
+    catchUps.set(p, byTenant);
+  }
+  let queue = byTenant.get(slug);
+  if (!queue) {
+    queue = new CatchUpQueue();
+    byTenant.set(slug, queue);
+  }
+  await queue.run(() => catchUpSearch(searchPort(p), slug, db).then(() => undefined)).catch((e: unknown) => {
+    p.logger.warn({ tenant: slug, err: e instanceof Error ? e.message : String(e) }, 'search catch-up failed');
+  });
+}
+
+class CatchUpQueue {
+  private running: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
+
+  run(work: () => Promise<void>): Promise<void> {
+    if (!this.running) {
+      this.running = work().finally(() => (this.running = undefined));
+      return this.running;
+    }
+    this.queued ??= this.running.catch(() => undefined).then(() => {
+      this.queued = undefined;
+      return this.run(work);
+    });
+    return this.queued;
+  }
 }

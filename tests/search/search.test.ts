@@ -1,10 +1,14 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { TenantDb } from '../../sync-server/db/connect';
+
 import { companies, contacts, deals, tasks } from '../../sync-server/db/tenant/crm';
+import { searchIndex } from '../../sync-server/db/tenant/search';
+import { syncState } from '../../sync-server/db/tenant/sync';
 import { searchReindex } from '../../sync-server/search/command';
 import { MariaDbSearchAdapter } from '../../sync-server/search/mariadb-search';
 import { MeiliSearchAdapter } from '../../sync-server/search/meili-search';
-import { reindexTenant } from '../../sync-server/search/reindex';
 import { createSearchPort, indexEntity, searchPort } from '../../sync-server/search/search';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform';
 import { sessionToken, userWithRoles } from '../notes/note-clients';
@@ -95,34 +99,60 @@ describe('GET /api/search', () => {
   });
 });
 
-describe('search:reindex', () => {
-  it('rebuilds the index from live CRM rows, leaving out deleted ones and sealed fields', async () => {
-    const tenant = (await t.p.tenantCache.get('globex'))!;
-    const db = t.p.pools.get(tenant).db;
-    await db.insert(companies).values({ id: 'co1', name: 'Narmada Cement', industry: 'construction', version: 1 });
-    await db.insert(contacts).values({ id: 'ct1', name: 'Ravi Narmada', companyId: 'co1', emailEnc: 'sealed', version: 1 });
-    await db.insert(deals).values({
-      id: 'dl1', title: 'Bulk cement', stage: 'proposal', valuePaise: 100, currency: 'INR', probability: 50, position: 'm', companyId: 'co1', version: 1,
-    });
-    await db.insert(tasks).values({ id: 'tk1', title: 'Send cement quote', status: 'todo', priority: 'high', createdBy: 'u', version: 1 });
-    await db.insert(tasks).values({ id: 'tk2', title: 'Old cement task', status: 'done', priority: 'low', createdBy: 'u', version: 1, deleted: true });
+describe('catching up from the CRM tables', () => {
+  let db: TenantDb;
+  let token: string;
 
-    const counts = await reindexTenant(mariadb, 'globex', db);
-    expect(counts).toEqual({ company: 1, contact: 1, deal: 1, task: 1 });
-    const hits = await mariadb.query('globex', 'cement');
-    expect(hits.map((h) => `${h.type}:${h.id}`).sort()).toEqual(['company:co1', 'contact:ct1', 'deal:dl1', 'task:tk1']);
-    // The deal and the contact are found by their company's name.
-    expect((await mariadb.query('globex', 'narmada')).map((h) => h.id).sort()).toEqual(['co1', 'ct1', 'dl1']);
-    expect(await mariadb.query('globex', 'sealed')).toEqual([]);
-    expect(await mariadb.query('globex', 'old')).toEqual([]);
+  const commit = (version: number) =>
+    db.insert(syncState).values({ id: 1, version }).onDuplicateKeyUpdate({ set: { version } });
+  const find = async (q: string) => {
+    const res = await t.request('globex.localhost', `/api/search?q=${encodeURIComponent(q)}`, { headers: { authorization: `Bearer ${token}` } });
+    return ((await res.json()) as { hits: { type: string; id: string }[] }).hits.map((h) => `${h.type}:${h.id}`).sort();
+  };
+
+  beforeAll(async () => {
+    const tenant = (await t.p.tenantCache.get('globex'))!;
+    db = t.p.pools.get(tenant).db;
+    token = await sessionToken(t.p, 'globex', 'owner@globex.test');
+    await db.insert(companies).values({ id: 'co1', name: 'Narmada Cement', industry: 'construction', version: 1 });
+    await db.insert(contacts).values({ id: 'ct1', name: 'Ravi Narmada', companyId: 'co1', emailEnc: 'sealed', version: 2 });
+    await db.insert(deals).values({
+      id: 'dl1', title: 'Bulk cement', stage: 'proposal', valuePaise: 100, currency: 'INR', probability: 50, position: 'm', companyId: 'co1', version: 3,
+    });
+    await db.insert(tasks).values({ id: 'tk1', title: 'Send cement quote', status: 'todo', priority: 'high', createdBy: 'u', version: 4 });
+    await db.insert(tasks).values({ id: 'tk2', title: 'Old cement task', status: 'done', priority: 'low', createdBy: 'u', version: 5, deleted: true });
+    await commit(5);
   });
 
-  it('runs as the search:reindex command on the platform adapter', async () => {
+  it('finds committed rows with no explicit indexing, and never sealed fields or deleted rows', async () => {
+    expect(await find('cement')).toEqual(['company:co1', 'contact:ct1', 'deal:dl1', 'task:tk1']);
+    // The deal and the contact are found by their company's name.
+    expect(await find('narmada')).toEqual(['company:co1', 'contact:ct1', 'deal:dl1']);
+    expect(await find('sealed')).toEqual([]);
+    expect(await find('old')).toEqual([]);
+  });
+
+  it('follows later writes and soft deletes', async () => {
+    await db.update(tasks).set({ deleted: true, version: 6 }).where(eq(tasks.id, 'tk1'));
+    await db.insert(tasks).values({ id: 'tk3', title: 'Cement mixer repair', status: 'todo', priority: 'normal', createdBy: 'u', version: 7 });
+    await commit(7);
+    expect(await find('cement')).toEqual(['company:co1', 'contact:ct1', 'deal:dl1', 'task:tk3']);
+  });
+
+  it('leaves rows above the committed version for the next catch-up', async () => {
+    await db.insert(tasks).values({ id: 'tk4', title: 'Cement audit', status: 'todo', priority: 'normal', createdBy: 'u', version: 9 });
+    expect(await find('audit')).toEqual([]);
+    await commit(9);
+    expect(await find('audit')).toEqual(['task:tk4']);
+  });
+
+  it('search:reindex rebuilds the whole index', async () => {
+    await db.insert(searchIndex).values({ type: 'task', id: 'stale', title: 'Stale cement entry', body: '' });
     const lines: string[] = [];
     const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`err: ${l}`) };
     expect(await searchReindex.run({ p: t.p, args: { positionals: ['globex'], values: {} }, io })).toBe(0);
-    expect(lines).toEqual(['Reindexed globex: 1 companies, 1 contacts, 1 deals, 1 tasks']);
-    expect((await searchPort(t.p).query('globex', 'quote')).map((h) => h.id)).toEqual(['tk1']);
+    expect(lines).toEqual(['Reindexed globex: 1 companies, 1 contacts, 1 deals, 2 tasks']);
+    expect(await find('cement')).toEqual(['company:co1', 'contact:ct1', 'deal:dl1', 'task:tk3', 'task:tk4']);
     expect(await searchReindex.run({ p: t.p, args: { positionals: ['nosuch'], values: {} }, io })).toBe(1);
   });
 });
