@@ -85,7 +85,11 @@ function Outlet(props: {
     if (params === null) continue;
     // Until the replica has told us what this user may see, show nothing rather than a flash
     // of a screen that then disappears.
-    if (!known && r.module !== null) return <p className="loading">Opening your workspace…</p>;
+    if (!known && r.module !== null) {
+      // Fetch the screen's code while the replica opens, not after.
+      void r.screen.preload();
+      return <p className="loading">Opening your workspace…</p>;
+    }
     if (!allowed(r.module)) return <NoAccess />;
     const Screen = r.screen.Component;
     return <Screen params={params} />;
