@@ -226,13 +226,17 @@ export interface SettlementInput {
   readonly via: 'bank' | 'cash';
 }
 
-/** A receipt from a customer or payment to a supplier, as a draft to be posted. */
+/** A receipt from a customer or payment to a supplier, as a draft to be posted; idempotent on `id`. */
 export async function insertSettlement(
   db: Db,
   company: Company,
   input: SettlementInput,
   opts: InsertOptions,
 ): Promise<Result<DocumentRow>> {
+  if (opts.id !== undefined) {
+    const existing = await findDocument(db, company, opts.id);
+    if (existing !== null) return ok(existing);
+  }
   if (!isIsoDate(input.date)) return err(appError('validation', 'date must be YYYY-MM-DD'));
   const amount = parseRupees(input.amount);
   if (!amount.ok || amount.value <= 0n) {

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 
-import { accDocuments } from '../db/tenant/accounting';
+import { accDocuments, accLedgerGroups, accLedgers } from '../db/tenant/accounting';
 import type { Company } from './companies';
 import type { Db } from './db';
 
@@ -45,4 +45,30 @@ export async function listDocuments(
     ...r,
     party: partyName ?? partyGstin ?? '',
   }));
+}
+
+export interface LedgerSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly group: string;
+  /** Set on party ledgers: the GSTIN, or null for an unregistered party. */
+  readonly partyGstin: string | null;
+  readonly system: boolean;
+}
+
+/** The company's chart of accounts, system and party ledgers, by group then name. */
+export async function listLedgers(db: Db, company: Company): Promise<LedgerSummary[]> {
+  const rows = await db
+    .select({
+      id: accLedgers.id,
+      name: accLedgers.name,
+      group: accLedgerGroups.name,
+      code: accLedgers.code,
+      partyGstin: accLedgers.partyGstin,
+    })
+    .from(accLedgers)
+    .innerJoin(accLedgerGroups, eq(accLedgerGroups.id, accLedgers.groupId))
+    .where(eq(accLedgers.companyId, company.id))
+    .orderBy(asc(accLedgerGroups.name), asc(accLedgers.name));
+  return rows.map(({ code, ...r }) => ({ ...r, system: code !== null }));
 }

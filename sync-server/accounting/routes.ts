@@ -5,21 +5,40 @@
  * Amounts in responses are integer paise.
  */
 import type { Context, Hono } from 'hono';
+import { z } from 'zod';
 
 import { appError, type AppError, type Result } from '../../shared/errors';
 import { isIsoDate } from '../../shared/gst/period';
 import { newID } from '../../shared/ids';
 import type { AnyPermission } from '../../shared/permissions';
+import { readJson } from '../auth/body';
 import { requirePermission, requireSession } from '../auth/middleware';
 import { problem } from '../http/problem';
 import { requireTenant, type AppEnv } from '../http/tenant-context';
 import type { Platform } from '../platform/platform';
 import { listCompanies, resolveCompany, type Company } from './companies';
-import { createDraft } from './documents';
+import { withRetry } from './db';
+import { createDraft, insertSettlement } from './documents';
+import { listDocuments, listLedgers } from './listing';
 import { gstReturns, renderReturn, type ReturnKind } from './gst-returns';
-import { listDocuments } from './listing';
 import { postDocument, reverseDocument } from './posting';
 import { dayBook, ledgerStatement, trialBalance } from './reports';
+
+const SettlementBody = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[0-9A-Za-z]{26}$/, 'must be a ULID')
+      .optional(),
+    type: z.enum(['receipt', 'payment']),
+    date: z.string(),
+    partyGstin: z.string().nullable().default(null),
+    partyName: z.string().trim().min(1).max(200).nullable().default(null),
+    partyState: z.string().nullable().default(null),
+    amount: z.union([z.string(), z.number()]),
+    via: z.enum(['bank', 'cash']).default('bank'),
+  })
+  .strict();
 
 /** bigint paise as JSON numbers: exact, since amounts are capped at 10^15 paise. */
 function json(c: Context, body: unknown, status: 200 | 201 = 200): Response {
@@ -82,6 +101,34 @@ export function accountingRoutes(app: Hono<AppEnv>, p: Platform): void {
     if (!draft.ok) return problem(c, draft.error);
     const { id: draftId, status, number, type, date } = draft.value;
     return json(c, { id: draftId, status, number, type, date }, 201);
+  });
+
+  app.get('/api/accounting/ledgers', ...guard('accounting.read'), async (c) => {
+    const company = await companyOf(c);
+    if (!company.ok) return problem(c, company.error);
+    return json(c, { ledgers: await listLedgers(c.get('tenant').conn.db, company.value) });
+  });
+
+  // A receipt from a customer or payment to a supplier, as a draft; post it like an invoice.
+  app.post('/api/accounting/settlements', ...guard('invoices.create'), async (c) => {
+    const company = await companyOf(c);
+    if (!company.ok) return problem(c, company.error);
+    const body = await readJson(c, SettlementBody);
+    if (!body.ok) return problem(c, body.error);
+    const { id, ...input } = body.value;
+    const db = c.get('tenant').conn.db;
+    const created = await withRetry(() =>
+      db.transaction((tx) =>
+        insertSettlement(tx, company.value, input, {
+          number: null,
+          newId: newID,
+          ...(id === undefined ? {} : { id }),
+        }),
+      ),
+    );
+    if (!created.ok) return problem(c, created.error);
+    const { id: draftId, status, type, date, amount } = created.value;
+    return json(c, { id: draftId, status, type, date, amount }, 201);
   });
 
   app.post('/api/accounting/invoices/:id/post', ...guard('invoices.post'), async (c) => {

@@ -173,4 +173,52 @@ describe('accounting API', () => {
     expect(await csv.text()).toContain('# gstr3b_3_1');
     expect((await call(rep, `/api/accounting/gst/gstr1?${q}`)).status).toBe(403);
   });
+
+  it('records a receipt as a draft, posts it, and lists the ledgers', async () => {
+    const q = `?company=${GSTINS.company}`;
+    const id = newID();
+    const body = JSON.stringify({
+      id,
+      type: 'receipt',
+      date: '2024-08-20',
+      partyGstin: GSTINS.kaBuyer,
+      amount: '1180.00',
+    });
+    const created = await call(owner, `/api/accounting/settlements${q}`, { method: 'POST', body });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toEqual({
+      id,
+      status: 'draft',
+      type: 'receipt',
+      date: '2024-08-20',
+      amount: 118000,
+    });
+    const again = await call(owner, `/api/accounting/settlements${q}`, { method: 'POST', body });
+    expect(again.status).toBe(201);
+    const posted = await call(owner, `/api/accounting/invoices/${id}/post${q}`, { method: 'POST' });
+    expect(await posted.json()).toMatchObject({ number: 'RCT/2425/0001', alreadyPosted: false });
+
+    const ledgers = (await (await call(owner, `/api/accounting/ledgers${q}`)).json()) as {
+      ledgers: {
+        id: string;
+        name: string;
+        group: string;
+        partyGstin: string | null;
+        system: boolean;
+      }[];
+    };
+    const party = ledgers.ledgers.find((l) => l.partyGstin === GSTINS.kaBuyer);
+    expect(party).toMatchObject({ group: 'Sundry Debtors', system: false });
+    const st = await call(
+      owner,
+      `/api/accounting/reports/ledger/${party?.id ?? ''}${q}&from=2024-08-01&to=2024-08-31`,
+    );
+    // Invoiced 1,180.00, received 1,180.00: settled.
+    expect(await st.json()).toMatchObject({ opening: 0, closing: 0 });
+    const bad = await call(owner, `/api/accounting/settlements${q}`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'receipt', date: '2024-08-20', amount: '-5' }),
+    });
+    expect(bad.status).toBe(400);
+  });
 });
