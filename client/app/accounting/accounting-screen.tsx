@@ -2,6 +2,11 @@
  * The accounting area: `/accounting[/:section[/:id]]`. One lazy screen for all of it, so the
  * shell's route table holds three patterns, and the tax code loads only for accounting users.
  * Every section sits inside CompanyRequired: nothing shows until a company is chosen.
+ *
+ * Limitation: the shell shows the Accounting menu by module (a user holding any accounting
+ * permission); this screen itself requires accounting.read. With the default roles the two
+ * agree; a custom role with, say, invoices.create alone sees the menu and a no-access page.
+ * On phones the bottom bar holds the first five menu items, which may leave Accounting out.
  */
 import { useCan } from '../data';
 import { useStore } from '../lib/store';

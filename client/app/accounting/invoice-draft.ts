@@ -4,6 +4,9 @@
  * `toImportShape` turns it into the server's document shape (the same snake_case shape as
  * `invoices:import`), and `validateDraft` runs the shared validator on it, so the form shows
  * exactly the problems the server would refuse it for.
+ *
+ * Limitation: the form has no fields for shipping bills, e-commerce operators or self-invoice
+ * numbers; documents needing them come in through `invoices:import`.
  */
 import { parseDocuments, type DocumentIssue } from '../../../shared/gst/document';
 import { isStateCode, parseGstin, type StateCode } from '../../../shared/gst/gstin';

@@ -1,6 +1,9 @@
 /**
  * Invoices and notes of the company: device drafts first ("draft – not yet posted", with no
  * number until the server posts them), then what the server holds, newest first.
+ *
+ * Limitation: server documents are listed for the dates picked (this financial year to today
+ * at first), and the server returns at most 1,000 of them, oldest first.
  */
 import { useMemo, useState } from 'react';
 
