@@ -55,7 +55,7 @@ beforeAll(async () => {
     (device as { client: SyncClient }).client = new SyncClient({
       tenant: member.slug, userID: member.userID, name: `conv-${i}`, kvStore: 'mem',
       baseURL: 'http://sync.test', token: member.token, pullIntervalMs: 2_000,
-      requestOptions: { minDelayMs: 20, maxDelayMs: 500 },
+      requestOptions: { minDelayMs: 100, maxDelayMs: 1_000 },
       fetch: chaosFetch(device, member),
       openSocket: (): SocketLike => new WebSocket(`${net.url.replace(/^http/, 'ws')}/api/sync/poke`, {
         headers: { host: member.host, authorization: `Bearer ${member.token}` },
@@ -167,18 +167,26 @@ describe(`convergence (seed ${SEED})`, () => {
     for (const d of devices) d.offline = false;
 
     const p = (t2 ?? t1).p;
+    let stuck = '';
+    // Ask for a push or pull every 10th check only: asking every 50 ms would queue requests.
+    let nudge = 0;
     await waitFor(async () => {
       const pending = await Promise.all(devices.map((d) => d.client.rep.experimentalPendingMutations()));
+      stuck = `pending ${pending.map((x) => x.length).join(',')}`;
+      nudge = (nudge + 1) % 10;
       if (pending.some((x) => x.length > 0)) {
-        for (const d of devices) void d.client.rep.push({ now: true }).catch(() => undefined);
+        if (nudge === 0) for (const d of devices) void d.client.rep.push({ now: true }).catch(() => undefined);
         return false;
       }
       const truth = canonical(await serverSnapshot(p, 'conv'));
       const views = await Promise.all(devices.map(async (d) => canonical(await replicaSnapshot(d.client))));
       if (views.every((v) => v === truth)) return true;
-      for (const d of devices) void d.client.rep.pull({ now: true }).catch(() => undefined);
+      stuck = `replicas differ from the server: ${views.map((v) => v === truth).join(',')}`;
+      if (nudge === 0) for (const d of devices) void d.client.rep.pull({ now: true }).catch(() => undefined);
       return false;
-    }, 60_000, 'replicas to converge');
+    }, 90_000, 'replicas to converge').catch((e: unknown) => {
+      throw new Error(`${String(e)} (${stuck})`);
+    });
 
     const truth = await serverSnapshot(p, 'conv');
     for (const d of devices) expect(canonical(await replicaSnapshot(d.client))).toBe(canonical(truth));
@@ -196,5 +204,5 @@ describe(`convergence (seed ${SEED})`, () => {
       const task = value as { id: string; commentCount: number };
       expect(task.commentCount, `commentCount of ${key}`).toBe(comments.filter((c) => c.taskId === task.id).length);
     }
-  }, 120_000);
+  }, 150_000);
 });
