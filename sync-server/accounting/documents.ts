@@ -116,13 +116,28 @@ export async function findDocument(
   return rows[0] ?? null;
 }
 
-export async function documentLines(db: Db, documentIds: readonly string[]): Promise<LineRow[]> {
-  if (documentIds.length === 0) return [];
-  return db
-    .select()
-    .from(accDocumentLines)
-    .where(inArray(accDocumentLines.documentId, [...documentIds]))
-    .orderBy(asc(accDocumentLines.documentId), asc(accDocumentLines.lineNo));
+/** Lines of the company's documents, in line order; reached only through the company. */
+export async function documentLines(
+  db: Db,
+  company: Company,
+  documentIds: readonly string[],
+): Promise<LineRow[]> {
+  const out: LineRow[] = [];
+  for (let i = 0; i < documentIds.length; i += 1000) {
+    const rows = await db
+      .select({ line: accDocumentLines })
+      .from(accDocumentLines)
+      .innerJoin(accDocuments, eq(accDocuments.id, accDocumentLines.documentId))
+      .where(
+        and(
+          eq(accDocuments.companyId, company.id),
+          inArray(accDocumentLines.documentId, documentIds.slice(i, i + 1000)),
+        ),
+      )
+      .orderBy(asc(accDocumentLines.documentId), asc(accDocumentLines.lineNo));
+    out.push(...rows.map((r) => r.line));
+  }
+  return out;
 }
 
 /** The stored document in shared/gst's shape; `number` is empty on an unnumbered draft. */

@@ -42,6 +42,7 @@ export async function postedDocuments(
     .orderBy(asc(accDocuments.date), asc(accDocuments.number));
   const lines = await documentLines(
     db,
+    company,
     rows.map((r) => r.id),
   );
   const byDoc = new Map<string, typeof lines>();

@@ -207,7 +207,7 @@ async function book(tx: Tx, company: Company, doc: DocumentRow): Promise<Booking
     return { posted: null, entries, total: amount, supply: null };
   }
 
-  const gst = toGstDocument(doc, await documentLines(tx, [doc.id]));
+  const gst = toGstDocument(doc, await documentLines(tx, company, [doc.id]));
   const booking = bookInvoice(company, gst, doc.partyLedgerId, ledgers);
   for (const [lineNo, line] of (booking.posted?.lines ?? []).entries()) {
     await tx
