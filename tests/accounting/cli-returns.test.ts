@@ -372,6 +372,20 @@ describe('all-or-nothing import', () => {
     expect(await rowCounts(conn)).toEqual(before);
   });
 
+  it("keeps purchase numbers per supplier: another supplier's 1 is fine, the same supplier's is not", async () => {
+    const purchase = { ...AUGUST[6], date: '2024-09-03' };
+    const other = importFile(t, 'p1.json', [
+      { ...purchase, party_gstin: GSTINS.tnSupplier, party_state: '33' },
+    ]);
+    expect((await run(t, ['invoices:import', 'acme', '--company', COMPANY, other])).code).toBe(0);
+    const same = importFile(t, 'p2.json', [purchase]);
+    const r = await run(t, ['invoices:import', 'acme', '--company', COMPANY, same]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      'document 0 (1), number: 1 is already used in the purchase series of 2024-25',
+    );
+  });
+
   it('refuses an invalid GSTIN, an unknown state and a negative quantity together', async () => {
     const file = importFile(t, 'many.json', [
       { ...AUGUST[0], number: 'INV-13', party_gstin: '27AAACM9999K1ZX' },
