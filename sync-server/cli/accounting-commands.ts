@@ -125,9 +125,8 @@ export const invoicesImport: Command = {
       newId: newID,
     });
     if (!result.ok) return report(io, result.error);
-    io.out(
-      `Imported and posted ${result.value.imported.length} documents for ${opened.company.gstin}.`,
-    );
+    const n = result.value.imported.length;
+    io.out(`Imported and posted ${n} document${n === 1 ? '' : 's'} for ${opened.company.gstin}.`);
     return 0;
   },
 };
