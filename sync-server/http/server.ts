@@ -18,6 +18,8 @@ export interface UpgradeRoute {
   /** Match the path exactly, or as a prefix (for `/api/notes/<document>`). */
   readonly prefix?: boolean;
   handle(req: IncomingMessage, socket: Duplex, head: Buffer, site: Site): void;
+  /** Close the route's sockets; an http server's close() waits for upgraded sockets. */
+  close?(): Promise<void>;
 }
 
 export interface RunningServer {
@@ -49,10 +51,12 @@ export async function startServer(
   return {
     port,
     url: `http://${opts.host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await Promise.all(routes.map((r) => r.close?.()));
+      await new Promise<void>((resolve) => {
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }

@@ -226,10 +226,8 @@ export function notesServer(p: Platform): NotesServer {
 }
 
 /**
- * Write open notes and close their sockets; call before closing the server and the platform.
- * Limitation: startServer's close() does not call this (http/server.ts has no close hook for
- * upgrade routes), and an http server's close waits for upgraded sockets, so a shutdown that
- * skips it waits until every note client has gone.
+ * Write open notes and close their sockets; startServer's close() calls it through the
+ * upgrade route's close hook (http/upgrades.ts) before the http server closes.
  */
 export async function closeNotes(p: Platform): Promise<void> {
   const s = servers.get(p);

@@ -180,3 +180,11 @@ export function pokeServer(p: Platform): PokeServer {
 export function pokeUpgradeRoute(p: Platform): UpgradeRoute {
   return pokeServer(p).route();
 }
+
+/** Close a platform's poke sockets before its server shuts down. */
+export async function closePoke(p: Platform): Promise<void> {
+  const s = servers.get(p);
+  if (!s) return;
+  servers.delete(p);
+  await s.close();
+}
