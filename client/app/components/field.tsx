@@ -30,3 +30,25 @@ export function orNull(text: string): string | null {
   const t = text.trim();
   return t === '' ? null : t;
 }
+
+/**
+ * Options for picking one of many rows (contacts, deals): the first `max`, plus the current
+ * choice if it is further down, so a select never silently shows the wrong value.
+ * Limitation: with tens of thousands of rows a plain select only offers the first `max`; a
+ * type-ahead picker over the local search index would offer all of them.
+ */
+export function pickOptions<T extends { readonly id: string }>(
+  rows: readonly T[],
+  label: (row: T) => string,
+  current: string | null,
+  opts: { readonly none: string; readonly max?: number },
+): { value: string; label: string }[] {
+  const max = opts.max ?? 1000;
+  const shown = rows.slice(0, max);
+  const chosen = current === null || shown.some((r) => r.id === current) ? undefined : rows.find((r) => r.id === current);
+  return [
+    { value: '', label: opts.none },
+    ...(chosen === undefined ? [] : [{ value: chosen.id, label: label(chosen) }]),
+    ...shown.map((r) => ({ value: r.id, label: label(r) })),
+  ];
+}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 
 import { createSyncClient, type SyncClient } from '../../sync/sync-client';
+import { checkStorage } from '../lib/problems';
 import { createStore, type Store } from '../lib/store';
 import { markSessionExpired, type Session } from '../session';
 import { startAttachmentSync } from './attachments-api';
@@ -100,6 +101,7 @@ export function WorkspaceProvider({ session, children }: { readonly session: Ses
     const { client: adapted, stop } = adapt(sync, window, journal);
     void replayMissing(sync, journal);
     const stopUploads = startAttachmentSync(window);
+    void checkStorage(window.navigator);
     setClient(adapted);
     return () => {
       stop();

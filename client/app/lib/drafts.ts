@@ -1,5 +1,7 @@
 import { useCallback, useState } from 'react';
 
+import { storageFull } from './problems';
+
 const PREFIX = 'focus.draft.';
 
 /**
@@ -13,7 +15,7 @@ export function useDraft<T>(key: string, initial: () => T): [T, (next: T) => voi
 
   const update = useCallback((next: T) => {
     setValue(next);
-    writeDraft(key, next);
+    if (!writeDraft(key, next)) storageFull.set(true);
   }, [key]);
 
   const clear = useCallback(() => {

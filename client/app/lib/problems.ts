@@ -33,3 +33,15 @@ export function explainRejection(r: Rejection): string {
       return `We couldn't ${action}. ${r.message}`;
   }
 }
+
+/**
+ * Asks the browser to keep our storage (so the offline replica is not evicted under pressure)
+ * and flags "storage full" when less than 5% of the quota is left.
+ */
+export async function checkStorage(nav: Navigator): Promise<void> {
+  const storage = nav.storage as StorageManager | undefined;
+  if (storage === undefined) return;
+  await storage.persist?.().catch(() => false);
+  const { usage, quota } = await storage.estimate().catch(() => ({ usage: undefined, quota: undefined }));
+  if (usage !== undefined && quota !== undefined && quota > 0 && usage / quota > 0.95) storageFull.set(true);
+}

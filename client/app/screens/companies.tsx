@@ -25,16 +25,20 @@ export default function CompaniesScreen({ params }: ScreenProps) {
     return m;
   }, [contacts]);
 
-  const rows = useMemo(() => {
-    const f = deferred.trim().toLowerCase();
-    const picked = companies.filter((c) => f === '' || c.name.toLowerCase().includes(f) || (c.gstin ?? '').toLowerCase().includes(f));
+  const sorted = useMemo(() => {
     const cmp: Record<SortKey, (a: Company, b: Company) => number> = {
       name: (a, b) => a.name.localeCompare(b.name),
       contacts: (a, b) => (contactCount.get(b.id) ?? 0) - (contactCount.get(a.id) ?? 0) || a.name.localeCompare(b.name),
       updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt),
     };
-    return picked.sort(cmp[sort]);
-  }, [companies, deferred, sort, contactCount]);
+    return [...companies].sort(cmp[sort]);
+  }, [companies, sort, contactCount]);
+
+  const rows = useMemo(() => {
+    const f = deferred.trim().toLowerCase();
+    if (f === '') return sorted;
+    return sorted.filter((c) => c.name.toLowerCase().includes(f) || (c.gstin ?? '').toLowerCase().includes(f));
+  }, [sorted, deferred]);
 
   const selected = params.id ?? null;
 

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { DEAL_STAGES, type Deal, type DealStage } from '../../../shared/domain';
 import { newID } from '../../../shared/ids';
 import { Dialog } from '../components/dialog';
-import { Field, orNull, Select } from '../components/field';
+import { Field, orNull, pickOptions, Select } from '../components/field';
 import { useCan, useEntities, useMutate, useUsers } from '../data';
 import { useDraft } from '../lib/drafts';
 import { STAGE_LABEL, positionAt } from '../lib/deals';
@@ -101,12 +101,12 @@ function DealFormView({ id, deal, lastLead }: Props) {
           {(f) => <input id={f} type="number" min={0} max={100} step={5} value={form.probability} onChange={(e) => set('probability')(e.target.value)} />}
         </Field>
         <Field label="Company">
-          {(f) => <Select id={f} value={form.companyId} onChange={set('companyId')} options={[{ value: '', label: 'None' }, ...companies.slice(0, 1000).map((c) => ({ value: c.id, label: c.name }))]} />}
+          {(f) => <Select id={f} value={form.companyId} onChange={set('companyId')} options={pickOptions(companies, (c) => c.name, orNull(form.companyId), { none: 'None' })} />}
         </Field>
         <Field label="Contact">
           {(f) => (
             <Select id={f} value={form.contactId} onChange={set('contactId')}
-              options={[{ value: '', label: 'None' }, ...contacts.filter((c) => form.companyId === '' || c.companyId === form.companyId).slice(0, 1000).map((c) => ({ value: c.id, label: c.name }))]} />
+              options={pickOptions(contacts.filter((c) => form.companyId === '' || c.companyId === form.companyId), (c) => c.name, orNull(form.contactId), { none: 'None' })} />
           )}
         </Field>
         {error !== null && <p className="error" role="alert">{error}</p>}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { TASK_PRIORITIES, TASK_STATUSES, type Task } from '../../../shared/domain';
 import { Attachments } from '../components/attachments';
 import { Comments } from '../components/comments';
-import { Field, orNull, Select } from '../components/field';
+import { Field, orNull, pickOptions, Select } from '../components/field';
 import { NoteEditor } from '../components/note-editor';
 import { useCan, useEntities, useEntity, useMutate, useUsers } from '../data';
 import { NEXT_STATUSES, PRIORITY_LABEL, STATUS_LABEL } from '../lib/tasks';
@@ -82,10 +82,10 @@ function TaskView({ task }: { readonly task: Task }) {
               {(f) => <Select id={f} value={task.priority} onChange={(priority) => update({ priority })} options={TASK_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] }))} />}
             </Field>
             <Field label="Deal">
-              {(f) => <Select id={f} value={task.dealId ?? ''} onChange={(v) => update({ dealId: orNull(v) })} options={[{ value: '', label: 'None' }, ...deals.slice(0, 1000).map((d) => ({ value: d.id, label: d.title }))]} />}
+              {(f) => <Select id={f} value={task.dealId ?? ''} onChange={(v) => update({ dealId: orNull(v) })} options={pickOptions(deals, (d) => d.title, task.dealId, { none: 'None' })} />}
             </Field>
             <Field label="Contact">
-              {(f) => <Select id={f} value={task.contactId ?? ''} onChange={(v) => update({ contactId: orNull(v) })} options={[{ value: '', label: 'None' }, ...contacts.slice(0, 1000).map((c) => ({ value: c.id, label: c.name }))]} />}
+              {(f) => <Select id={f} value={task.contactId ?? ''} onChange={(v) => update({ contactId: orNull(v) })} options={pickOptions(contacts, (c) => c.name, task.contactId, { none: 'None' })} />}
             </Field>
           </fieldset>
           {task.dealId !== null && <p><Link to={`/pipeline?deal=${task.dealId}`}>Open the deal</Link></p>}
