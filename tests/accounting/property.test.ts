@@ -5,7 +5,9 @@ import { GSTINS } from '../../shared/gst/fixtures';
 import { newID } from '../../shared/ids';
 import { createCompany, systemLedgers } from '../../sync-server/accounting/companies';
 import { gstReturns } from '../../sync-server/accounting/gst-returns';
+import { insertSettlement } from '../../sync-server/accounting/documents';
 import { importDocuments } from '../../sync-server/accounting/import';
+import { postDocument } from '../../sync-server/accounting/posting';
 import { trialBalance } from '../../sync-server/accounting/reports';
 import type { TenantConnection } from '../../sync-server/tenancy/pools';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform';
@@ -66,6 +68,16 @@ const arbDoc = fc.record({
   day: fc.integer({ min: 1, max: 31 }),
   againstValue: fc.integer({ min: 1, max: 40_000_000 }),
   lines: fc.array(arbLine, { minLength: 1, maxLength: 3 }),
+});
+
+const arbSettlement = fc.record({
+  type: fc.constantFrom('receipt' as const, 'payment' as const),
+  date: fc.integer({ min: 1, max: 31 }).map((d) => `2024-08-${String(d).padStart(2, '0')}`),
+  partyGstin: fc.constantFrom(GSTINS.mhBuyer, GSTINS.kaBuyer),
+  partyName: fc.constant(null),
+  partyState: fc.constant(null),
+  amount: fc.integer({ min: 1, max: 10_000_000 }).map(rupees),
+  via: fc.constantFrom('bank' as const, 'cash' as const),
 });
 
 type ArbDoc = typeof arbDoc extends fc.Arbitrary<infer T> ? T : never;
@@ -137,58 +149,75 @@ afterAll(async () => {
 describe('random months through the books', () => {
   it('balance every voucher and the trial balance, and GSTR-1 agrees with GSTR-3B and the ledgers', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(arbDoc, { minLength: 1, maxLength: 10 }), async (docs) => {
-        run += 1;
-        const made = await createCompany(
-          conn.db,
-          { legalName: `Co ${run}`, gstin: gstinFor('27', run), stateCode: '27' },
-          newID,
-        );
-        if (!made.ok) throw made.error;
-        const company = made.value;
-        const imported = await importDocuments(conn.db, company, toImport(docs), {
-          now: new Date(),
-          newId: newID,
-        });
-        if (!imported.ok) throw imported.error;
-        expect(imported.value.imported).toHaveLength(docs.length);
+      fc.asyncProperty(
+        fc.array(arbDoc, { minLength: 1, maxLength: 10 }),
+        fc.array(arbSettlement, { maxLength: 3 }),
+        async (docs, settlements) => {
+          run += 1;
+          const made = await createCompany(
+            conn.db,
+            { legalName: `Co ${run}`, gstin: gstinFor('27', run), stateCode: '27' },
+            newID,
+          );
+          if (!made.ok) throw made.error;
+          const company = made.value;
+          const imported = await importDocuments(conn.db, company, toImport(docs), {
+            now: new Date(),
+            newId: newID,
+          });
+          if (!imported.ok) throw imported.error;
+          expect(imported.value.imported).toHaveLength(docs.length);
 
-        expect(await unbalancedVouchers(conn)).toEqual([]);
-        const tb = await trialBalance(conn.db, company, '2025-03-31');
-        expect(tb.totalDebit).toBe(tb.totalCredit);
+          for (const st of settlements) {
+            const draft = await insertSettlement(conn.db, company, st, {
+              number: null,
+              newId: newID,
+            });
+            if (!draft.ok) throw draft.error;
+            const posted = await postDocument(conn.db, company, draft.value.id, {
+              now: new Date(),
+              newId: newID,
+            });
+            if (!posted.ok) throw posted.error;
+          }
 
-        const returns = await gstReturns(conn.db, company, '082024');
-        if (!returns.ok) throw returns.error;
-        const { gstr1, gstr3b } = returns.value;
-        const outward = zero();
-        add(outward, gstr3b.sup_details.osup_det);
-        expect(gstr1Outward(gstr1)).toEqual(outward);
-        if (outward.iamt !== 0n || outward.camt !== 0n) nonEmptyReturns += 1;
+          expect(await unbalancedVouchers(conn)).toEqual([]);
+          const tb = await trialBalance(conn.db, company, '2025-03-31');
+          expect(tb.totalDebit).toBe(tb.totalCredit);
 
-        const nil = (gstr1.nil?.inv ?? []).reduce(
-          (s, r) => s + paise(r.nil_amt) + paise(r.expt_amt),
-          0n,
-        );
-        expect(nil).toBe(paise(gstr3b.sup_details.osup_nil_exmp.txval));
-        const nonGst = (gstr1.nil?.inv ?? []).reduce((s, r) => s + paise(r.ngsup_amt), 0n);
-        expect(nonGst).toBe(paise(gstr3b.sup_details.osup_nongst.txval));
+          const returns = await gstReturns(conn.db, company, '082024');
+          if (!returns.ok) throw returns.error;
+          const { gstr1, gstr3b } = returns.value;
+          const outward = zero();
+          add(outward, gstr3b.sup_details.osup_det);
+          expect(gstr1Outward(gstr1)).toEqual(outward);
+          if (outward.iamt !== 0n || outward.camt !== 0n) nonEmptyReturns += 1;
 
-        // The books: output tax ledgers hold 3.1(a) plus reverse-charge tax on purchases;
-        // input tax ledgers hold the ITC of table 4.
-        const ledgers = await systemLedgers(conn.db, company.id);
-        const balance = (id: string) => {
-          const row = tb.rows.find((r) => r.ledgerId === id);
-          return row === undefined ? 0n : row.debit - row.credit;
-        };
-        const rev = gstr3b.sup_details.isup_rev;
-        expect(-balance(ledgers.output_igst)).toBe(outward.iamt + paise(rev.iamt));
-        expect(-balance(ledgers.output_cgst)).toBe(outward.camt + paise(rev.camt));
-        expect(-balance(ledgers.output_cess)).toBe(outward.csamt + paise(rev.csamt));
-        const itc = gstr3b.itc_elg.itc_net;
-        expect(balance(ledgers.input_igst)).toBe(paise(itc.iamt));
-        expect(balance(ledgers.input_sgst)).toBe(paise(itc.samt));
-        expect(balance(ledgers.input_cess)).toBe(paise(itc.csamt));
-      }),
+          const nil = (gstr1.nil?.inv ?? []).reduce(
+            (s, r) => s + paise(r.nil_amt) + paise(r.expt_amt),
+            0n,
+          );
+          expect(nil).toBe(paise(gstr3b.sup_details.osup_nil_exmp.txval));
+          const nonGst = (gstr1.nil?.inv ?? []).reduce((s, r) => s + paise(r.ngsup_amt), 0n);
+          expect(nonGst).toBe(paise(gstr3b.sup_details.osup_nongst.txval));
+
+          // The books: output tax ledgers hold 3.1(a) plus reverse-charge tax on purchases;
+          // input tax ledgers hold the ITC of table 4.
+          const ledgers = await systemLedgers(conn.db, company.id);
+          const balance = (id: string) => {
+            const row = tb.rows.find((r) => r.ledgerId === id);
+            return row === undefined ? 0n : row.debit - row.credit;
+          };
+          const rev = gstr3b.sup_details.isup_rev;
+          expect(-balance(ledgers.output_igst)).toBe(outward.iamt + paise(rev.iamt));
+          expect(-balance(ledgers.output_cgst)).toBe(outward.camt + paise(rev.camt));
+          expect(-balance(ledgers.output_cess)).toBe(outward.csamt + paise(rev.csamt));
+          const itc = gstr3b.itc_elg.itc_net;
+          expect(balance(ledgers.input_igst)).toBe(paise(itc.iamt));
+          expect(balance(ledgers.input_sgst)).toBe(paise(itc.samt));
+          expect(balance(ledgers.input_cess)).toBe(paise(itc.csamt));
+        },
+      ),
       { numRuns: 8, seed: 20240805 },
     );
     // The generator is not degenerate: most months have outward tax.
