@@ -65,6 +65,7 @@ export class SyncClient {
   private inFlight = 0;
   /** The first rejection snapshot is what was already on the device: not announced again. */
   private rejectionsPrimed = false;
+  private pendingTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
 
   constructor(private readonly opts: SyncClientOptions) {
@@ -83,7 +84,7 @@ export class SyncClient {
     this.rep.onUpdateNeeded = (reason) => {
       if (reason.type === 'VersionNotSupported') this.setState({ versionNotSupported: true });
     };
-    this.cleanups.push(this.rep.experimentalWatch(() => void this.refreshPending()));
+    this.cleanups.push(this.rep.experimentalWatch(() => this.requestPendingCount()));
     this.cleanups.push(
       this.rep.subscribe((tx) => tx.scan({ prefix: 'rejection/' }).values().toArray(), {
         onData: (values) => this.onRejections(values as unknown as Rejection[]),
@@ -93,7 +94,7 @@ export class SyncClient {
     this.poke = open === null ? null : new PokeSocket({
       url: pokeURL(opts.baseURL ?? ''),
       open,
-      onPoke: () => void this.rep.pull(),
+      onPoke: () => this.requestPull(),
       onConnectedChange: (live) => this.setState({ live }),
       onRefused: (code) => {
         if (code === 4401) this.setState({ sessionExpired: true });
@@ -122,11 +123,22 @@ export class SyncClient {
 
   /** Ask for a pull now (after sign-in, on a manual refresh). */
   pullNow(): void {
-    void this.rep.pull();
+    this.requestPull();
+  }
+
+  /** Pull soon; failures are Replicache's to retry, and a closed client ignores the request. */
+  private requestPull(): void {
+    if (this.closed) return;
+    this.rep.pull().catch(() => undefined);
+  }
+
+  private requestPendingCount(): void {
+    this.refreshPending().catch(() => undefined);
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.pendingTimer !== null) clearTimeout(this.pendingTimer);
     this.poke?.stop();
     for (const c of this.cleanups) c();
     await this.rep.close();
@@ -137,17 +149,19 @@ export class SyncClient {
     if (res.status !== 200) return { httpRequestInfo: { httpStatusCode: res.status, errorMessage: res.text } };
     const json = JSON.parse(res.text) as Record<string, unknown>;
     // `more`: the server's page was full; pull again for the rest (docs/sync.md, S-11).
-    if (json.more === true && !this.closed) setTimeout(() => void this.rep.pull(), 0);
+    if (json.more === true && !this.closed) setTimeout(() => this.requestPull(), 0);
     delete json.more;
     return { response: json, httpRequestInfo: { httpStatusCode: 200, errorMessage: '' } } as unknown as PullerResult;
   }
 
   private async push(body: PushRequest, requestID: string): Promise<PusherResult> {
     const res = await this.post('/api/sync/push', body, requestID);
-    void this.refreshPending();
+    this.requestPendingCount();
     if (res.status !== 200) return { httpRequestInfo: { httpStatusCode: res.status, errorMessage: res.text } };
     const json = JSON.parse(res.text) as Record<string, unknown>;
     const response = 'error' in json ? (json as unknown as NonNullable<PusherResult['response']>) : undefined;
+    // Confirm our own mutations without waiting for the poke (the socket may be down).
+    if (response === undefined && !this.closed) setTimeout(() => this.requestPull(), 0);
     return { ...(response ? { response } : {}), httpRequestInfo: { httpStatusCode: 200, errorMessage: '' } };
   }
 
@@ -168,10 +182,21 @@ export class SyncClient {
     }
   }
 
+  /**
+   * Recount unconfirmed mutations. Runs on every replica change and after each push; while the
+   * count is above zero it also re-runs every second, because a pull that only confirms
+   * mutations (server values equal to the optimistic ones) changes no key and fires no watch.
+   */
   private async refreshPending(): Promise<void> {
     if (this.closed) return;
     const pending = (await this.rep.experimentalPendingMutations()).length;
     if (pending !== this.state.pending) this.setState({ pending });
+    if (pending > 0 && this.pendingTimer === null) {
+      this.pendingTimer = setTimeout(() => {
+        this.pendingTimer = null;
+        this.requestPendingCount();
+      }, 1_000);
+    }
   }
 
   private onRejections(values: readonly Rejection[]): void {
