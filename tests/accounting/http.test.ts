@@ -126,6 +126,24 @@ describe('accounting API', () => {
     ).toBe(403);
   });
 
+  it('lists the documents of a period with their totals', async () => {
+    const res = await call(
+      owner,
+      `/api/accounting/invoices?company=${GSTINS.company}&from=2024-08-01&to=2024-08-31`,
+    );
+    const body = (await res.json()) as {
+      documents: { number: string; status: string; total: number; party: string }[];
+    };
+    expect(body.documents).toEqual([
+      expect.objectContaining({
+        number: 'INV/2425/0001',
+        status: 'posted',
+        total: 118000,
+        party: GSTINS.kaBuyer,
+      }),
+    ]);
+  });
+
   it('refuses an invalid draft with the line named', async () => {
     const bad = { ...invoice, lines: [{ ...invoice.lines[0], rate: 40 }] };
     const res = await call(owner, `/api/accounting/invoices?company=${GSTINS.company}`, {

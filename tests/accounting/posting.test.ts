@@ -10,6 +10,7 @@ import {
   type Company,
 } from '../../sync-server/accounting/companies';
 import { createDraft, insertSettlement } from '../../sync-server/accounting/documents';
+import { gstReturns } from '../../sync-server/accounting/gst-returns';
 import { postDocument, reverseDocument } from '../../sync-server/accounting/posting';
 import { dayBook, ledgerStatement, trialBalance } from '../../sync-server/accounting/reports';
 import {
@@ -189,6 +190,11 @@ describe('posting', () => {
     expect(sum('debit')).toBe(sum('credit'));
     const [doc] = await conn.db.select().from(accDocuments).where(eq(accDocuments.id, id));
     expect(doc?.status).toBe('reversed');
+    const returns = await gstReturns(conn.db, company, '082024');
+    if (!returns.ok) throw returns.error;
+    const numbers = returns.value.gstr1.b2b?.flatMap((b) => b.inv.map((i) => i.inum)) ?? [];
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(numbers).not.toContain(posted.value.number);
     const draftOnly = await draft();
     const refused = await reverseDocument(conn.db, company, draftOnly, ctx());
     expect(!refused.ok && refused.error.code).toBe('validation');
