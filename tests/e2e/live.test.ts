@@ -63,7 +63,7 @@ describe('live collaboration between two signed-in browsers', () => {
     await b.context.close();
   });
 
-  it('moves a deal to the next stage with the keyboard only', async () => {
+  it('moves a deal to the next stage with the keyboard only, then by pointer drag', async () => {
     const a = await signedInPage(browser, { slug: 'acme', port: server.port, email: acme.ownerEmail, password: acme.ownerPassword });
     await a.page.getByRole('link', { name: 'Pipeline' }).first().click();
     await a.page.getByRole('button', { name: 'New deal' }).click();
@@ -83,6 +83,17 @@ describe('live collaboration between two signed-in browsers', () => {
     await a.page.getByRole('region', { name: 'Qualified' }).getByRole('listitem', { name: /Sharma Textiles looms/ }).waitFor();
     await waitForText(a.page.getByTestId('total-qualified'), '₹12.5 L');
     await eventually(() => dealTitled(t.p, 'acme', 'Sharma Textiles looms'), (r) => r[0]?.stage === 'qualified', 'the move on the server');
+
+    // And with the pointer: drag the card onto the Proposal column.
+    const from = await a.page.getByRole('region', { name: 'Qualified' }).getByRole('listitem', { name: /Sharma Textiles looms/ }).boundingBox();
+    const to = await a.page.getByRole('region', { name: 'Proposal' }).boundingBox();
+    await a.page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
+    await a.page.mouse.down();
+    await a.page.mouse.move(to!.x + to!.width / 2, to!.y + 80, { steps: 8 });
+    await a.page.mouse.up();
+    await a.page.getByRole('region', { name: 'Proposal' }).getByRole('listitem', { name: /Sharma Textiles looms/ }).waitFor();
+    await eventually(() => dealTitled(t.p, 'acme', 'Sharma Textiles looms'), (r) => r[0]?.stage === 'proposal', 'the drag on the server');
+    expect(await a.page.getByRole('dialog').count()).toBe(0);
     await a.context.close();
   });
 
