@@ -110,7 +110,7 @@ export class PokeServer {
     if (existing) return existing;
     const created: TenantSockets = {
       sockets: new Set(),
-      unsubscribe: this.p.bus.subscribe(slug, (_slug, event) => this.onEvent(created, event)),
+      unsubscribe: this.p.bus.subscribe(slug, (_slug, event) => this.onEvent(slug, created, event)),
     };
     created.unsubscribe.catch((e: unknown) => this.p.logger.error({ err: String(e), tenant: slug }, 'poke subscribe failed'));
     this.tenants.set(slug, created);
@@ -135,12 +135,22 @@ export class PokeServer {
     await (await entry.unsubscribe)().catch(() => undefined);
   }
 
-  private onEvent(entry: TenantSockets, event: BusEvent): void {
+  private onEvent(slug: string, entry: TenantSockets, event: BusEvent): void {
     if (event.type === 'poke' || event.type === 'permissions') {
       for (const s of entry.sockets) if (s.ws.readyState === s.ws.OPEN) s.ws.send('{"type":"poke"}');
     } else if (event.type === 'session-revoked') {
       for (const s of entry.sockets) if (s.sessionId === event.sessionId) s.ws.close(PokeClose.Unauthenticated, 'session revoked');
+    } else if (event.type === 'tenant-status') {
+      this.closeIfInactive(slug, entry).catch((e: unknown) => this.p.logger.warn({ err: String(e), tenant: slug }, 'tenant status check failed'));
     }
+  }
+
+  /** A suspended or deleted tenant's devices lose their live connection at once. */
+  private async closeIfInactive(slug: string, entry: TenantSockets): Promise<void> {
+    this.p.tenantCache.invalidate(slug);
+    const tenant = await this.p.tenantCache.get(slug);
+    if (tenant?.status === 'active') return;
+    for (const s of entry.sockets) s.ws.close(PokeClose.NotFound, 'workspace not available');
   }
 
   /** The safety net for a lost 'session-revoked' event: expired or revoked sessions are closed. */

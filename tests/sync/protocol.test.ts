@@ -126,6 +126,25 @@ describe('sync protocol', () => {
     expect(pull.status).toBe(403);
   });
 
+  it('S-6: an infrastructure failure answers 500, and the retried push processes the mutation once', async () => {
+    const tenant = (await t.p.tenantCache.get('acme'))!;
+    const admin = t.p.adminPools.get('primary')!;
+    const group = newID();
+    const client = newID();
+    const body = pushBody(group, client, [{ id: 1, name: 'noSuchMutation', args: {} }]);
+    // The rejection cannot be recorded while its table is gone: a stand-in for a broken database.
+    await admin.query(`RENAME TABLE \`${tenant.dbName}\`.sync_rejection TO \`${tenant.dbName}\`.sync_rejection_away`);
+    try {
+      expect((await post(owner, '/api/sync/push', body)).status).toBe(500);
+    } finally {
+      await admin.query(`RENAME TABLE \`${tenant.dbName}\`.sync_rejection_away TO \`${tenant.dbName}\`.sync_rejection`);
+    }
+    expect((await post(owner, '/api/sync/push', body)).status).toBe(200);
+    expect((await post(owner, '/api/sync/push', body)).status).toBe(200);
+    const [rows] = await t.p.pools.get(tenant).pool.query('SELECT mutation_id FROM sync_rejection WHERE client_id = ?', [client]);
+    expect(rows).toEqual([{ mutation_id: '1' }]);
+  });
+
   it('S-2: an unsupported schema version is answered with VersionNotSupported', async () => {
     const r = await post(owner, '/api/sync/push', pushBody(newID(), newID(), [], '0-old'));
     expect(r.json()).toEqual({ error: 'VersionNotSupported', versionType: 'schema' });
