@@ -69,12 +69,13 @@ export async function ensureClientBuilt(): Promise<void> {
   }
 }
 
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(opts: { readonly fakeMicrophone?: boolean } = {}): Promise<Browser> {
+  const media = opts.fakeMicrophone ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] : [];
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
       '--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...media,
     ],
   });
 }

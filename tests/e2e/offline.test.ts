@@ -16,7 +16,7 @@ beforeAll(async () => {
   t = await createTestPlatform();
   acme = await t.tenant('acme');
   server = await t.listen();
-  browser = await launchBrowser();
+  browser = await launchBrowser({ fakeMicrophone: true });
 });
 
 afterAll(async () => {
@@ -64,7 +64,7 @@ describe('offline PWA', () => {
     await context.close();
   });
 
-  it('keeps an attachment added offline on the device and uploads it when the network returns', async () => {
+  it('keeps a file and a voice note added offline on the device and uploads them when the network returns', async () => {
     const { context, page } = await signedInPage(browser, { slug: 'acme', port: server.port, email: acme.ownerEmail, password: acme.ownerPassword });
     await page.getByRole('link', { name: 'Tasks' }).first().click();
     await page.getByLabel('New task').fill('Attach the signed order');
@@ -76,8 +76,14 @@ describe('offline PWA', () => {
     await page.getByLabel('Attach files').setInputFiles({ name: 'order.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 signed order') });
     await waitForText(page.getByTestId('attachments'), 'waiting to upload');
 
+    // A voice note recorded offline (Chromium's fake microphone) waits the same way.
+    await page.getByRole('button', { name: 'Record voice note' }).click();
+    await page.getByRole('button', { name: /Stop recording \([1-9]/ }).click();
+    await waitForText(page.getByTestId('attachments'), /Voice note .*waiting to upload/);
+
     await goOnline(context);
     await page.getByTestId('attachments').getByRole('link', { name: 'order.pdf' }).waitFor({ timeout: 20_000 });
+    await page.getByTestId('attachments').locator('figure audio').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('attachments').textContent()).not.toContain('waiting to upload');
     await context.close();
   });
