@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 
-import { appError, err, ok, type Result } from '../../shared/errors';
+import { appError, err, isAppError, ok, type Result } from '../../shared/errors';
 import type { GstDocument } from '../../shared/gst/document';
 import { parseDocuments } from '../../shared/gst/document';
 import { parseGstin, type Gstin, type StateCode } from '../../shared/gst/gstin';
@@ -19,7 +19,7 @@ import type { Company } from './companies';
 import { ensureFinancialYear, systemLedgers } from './companies';
 import type { TenantDb } from '../db/connect';
 import { isDuplicateKey, withRetry, type Db } from './db';
-import { ensurePartyLedger, type PartySide } from './parties';
+import { ensurePartyLedger, type CrmRef, type PartySide } from './parties';
 
 export type DocumentRow = typeof accDocuments.$inferSelect;
 export type LineRow = typeof accDocumentLines.$inferSelect;
@@ -33,6 +33,8 @@ export interface InsertOptions {
   readonly number: string | null;
   readonly id?: string;
   readonly idempotencyKey?: string;
+  /** The CRM record to link the party's ledger to when it has no link yet. */
+  readonly crm?: CrmRef;
   readonly newId: IDGenerator;
 }
 
@@ -56,6 +58,7 @@ export async function insertDocument(
     party,
     partySide(doc.type),
     opts.newId,
+    opts.crm,
   );
   const sb = doc.shippingBill;
   const row = {
@@ -299,6 +302,22 @@ export async function insertSettlement(
   return ok((await findDocument(db, company, id)) as DocumentRow);
 }
 
+/** `crm_contact_id` or `crm_company_id` on a draft: the CRM record the party is. */
+function crmRefOf(input: unknown): Result<CrmRef | null> {
+  const body = input as Record<string, unknown>;
+  const contact = body.crm_contact_id;
+  const company = body.crm_company_id;
+  if (contact !== undefined && company !== undefined) {
+    return err(appError('validation', 'give crm_contact_id or crm_company_id, not both'));
+  }
+  const id = contact ?? company;
+  if (id === undefined || id === null) return ok(null);
+  if (typeof id !== 'string' || !/^[0-9A-Za-z_-]{1,40}$/.test(id)) {
+    return err(appError('validation', 'a CRM id is 1-40 letters, digits, _ or -'));
+  }
+  return ok({ kind: contact !== undefined ? 'contact' : 'company', id });
+}
+
 export interface DraftOptions {
   /** A client-made id (drafts can be prepared offline): creating it again returns it. */
   readonly id?: string;
@@ -319,6 +338,8 @@ export async function createDraft(
   const parsed = parseDraft(input);
   if (!parsed.ok) return parsed;
   const { doc, number } = parsed.value;
+  const crm = crmRefOf(input);
+  if (!crm.ok) return crm;
   try {
     const row = await withRetry(() =>
       db.transaction((tx) =>
@@ -326,11 +347,13 @@ export async function createDraft(
           number,
           newId: opts.newId,
           ...(opts.id === undefined ? {} : { id: opts.id }),
+          ...(crm.value === null ? {} : { crm: crm.value }),
         }),
       ),
     );
     return ok(row);
   } catch (e) {
+    if (isAppError(e) && e.code !== 'internal') return err(e);
     if (!isDuplicateKey(e)) throw e;
     const again = opts.id === undefined ? null : await findDocument(db, company, opts.id);
     if (again !== null) return ok(again);

@@ -29,6 +29,22 @@ export function partyKey(party: Party): string {
 
 export type PartySide = 'sundry_debtors' | 'sundry_creditors';
 
+/** A CRM record named on a document (the contact or company picked in the invoice form). */
+export interface CrmRef {
+  readonly kind: 'company' | 'contact';
+  readonly id: string;
+}
+
+async function crmRecordExists(db: Db, ref: CrmRef): Promise<boolean> {
+  const table = ref.kind === 'company' ? crmCompanies : crmContacts;
+  const rows = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.id, ref.id), eq(table.deleted, false)))
+    .limit(1);
+  return rows.length > 0;
+}
+
 /**
  * The CRM record for a party: a CRM company with the same GSTIN, else (for unregistered
  * parties) a company or contact with the same name. Only live rows count.
@@ -59,7 +75,8 @@ async function findCrmMatch(db: Db, party: Party): Promise<{ kind: string; id: s
 
 /**
  * The party's ledger on one side (customers under Sundry Debtors, suppliers under Sundry
- * Creditors), created and linked to its CRM record on first use. A racing creation is a
+ * Creditors), created and linked to its CRM record on first use: the one named (`crm`), else
+ * a match found by GSTIN or name. A racing creation is a
  * no-op through the unique (company, group, party key) index.
  */
 export async function ensurePartyLedger(
@@ -68,7 +85,11 @@ export async function ensurePartyLedger(
   party: Party,
   side: PartySide,
   newId: IDGenerator,
+  crm?: CrmRef,
 ): Promise<string> {
+  if (crm !== undefined && !(await crmRecordExists(db, crm))) {
+    throw appError('validation', `no CRM ${crm.kind} ${crm.id}`);
+  }
   const key = partyKey(party);
   const group = await groupId(db, companyId, side);
   const where = and(
@@ -98,13 +119,27 @@ export async function ensurePartyLedger(
   const ledgerId = locked[0]?.id;
   if (ledgerId === undefined) throw appError('internal', 'party ledger vanished after insert');
 
-  if (ledgerId === id) {
-    const crm = await findCrmMatch(db, party);
-    if (crm !== null) {
-      await db
-        .insert(accPartyLinks)
-        .values({ ledgerId, companyId, crmKind: crm.kind, crmId: crm.id });
-    }
-  }
+  if (ledgerId === id || crm !== undefined) await linkToCrm(db, companyId, ledgerId, party, crm);
   return ledgerId;
+}
+
+/** Links a ledger that has no CRM link yet; the first link stays. */
+async function linkToCrm(
+  db: Db,
+  companyId: string,
+  ledgerId: string,
+  party: Party,
+  named: CrmRef | undefined,
+): Promise<void> {
+  const existing = await db
+    .select({ ledgerId: accPartyLinks.ledgerId })
+    .from(accPartyLinks)
+    .where(eq(accPartyLinks.ledgerId, ledgerId));
+  if (existing.length > 0) return;
+  const crm = named ?? (await findCrmMatch(db, party));
+  if (crm === null) return;
+  await db
+    .insert(accPartyLinks)
+    .values({ ledgerId, companyId, crmKind: crm.kind, crmId: crm.id })
+    .onDuplicateKeyUpdate({ set: { ledgerId } });
 }

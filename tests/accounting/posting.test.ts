@@ -19,7 +19,10 @@ import {
   accPartyLinks,
   accVouchers,
 } from '../../sync-server/db/tenant/accounting';
-import { companies as crmCompanies } from '../../sync-server/db/tenant/crm';
+import {
+  companies as crmCompanies,
+  contacts as crmContacts,
+} from '../../sync-server/db/tenant/crm';
 import type { TenantConnection } from '../../sync-server/tenancy/pools';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform';
 import { tenantConn, unbalancedVouchers } from './helpers';
@@ -148,6 +151,30 @@ describe('posting', () => {
     expect(links).toEqual([
       { ledgerId: ledgers[0]?.id, companyId: company.id, crmKind: 'company', crmId: 'crm-mumbai' },
     ]);
+  });
+
+  it('links a new party ledger to the CRM contact named on the draft, and refuses an unknown one', async () => {
+    await conn.db.insert(crmContacts).values({ id: 'crm-asha', name: 'Asha Rao', version: 1 });
+    const retail = {
+      party_gstin: null,
+      party_name: 'Asha (walk-in)',
+      party_state: '27',
+      crm_contact_id: 'crm-asha',
+    };
+    const r = await createDraft(conn.db, company, sale(retail), { newId: newID });
+    if (!r.ok) throw r.error;
+    const links = await conn.db
+      .select()
+      .from(accPartyLinks)
+      .where(eq(accPartyLinks.ledgerId, r.value.partyLedgerId));
+    expect(links).toMatchObject([{ crmKind: 'contact', crmId: 'crm-asha' }]);
+    const missing = await createDraft(
+      conn.db,
+      company,
+      sale({ ...retail, crm_contact_id: 'nobody' }),
+      { newId: newID },
+    );
+    expect(!missing.ok && missing.error.message).toBe('no CRM contact nobody');
   });
 
   it('refuses a rate not valid on the document date', async () => {
