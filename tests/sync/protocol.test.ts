@@ -152,6 +152,25 @@ describe('sync protocol', () => {
     expect(pull.json()).toEqual({ error: 'VersionNotSupported', versionType: 'schema' });
   });
 
+  it('S-18: contacts\' email, phone and address are sealed at rest and open on the device', async () => {
+    const d = device(owner);
+    const id = newID();
+    await d.mutate.createContact({ id, name: 'Kavya', email: 'kavya@example.in', phone: '+91 98450 12345', address: '12 Residency Road' });
+    const tenant = (await t.p.tenantCache.get('acme'))!;
+    await waitFor(async () => {
+      const [rows] = await t.p.pools.get(tenant).pool.query('SELECT id FROM contacts WHERE id = ?', [id]);
+      return (rows as unknown[]).length === 1;
+    }, 10_000, 'contact on the server');
+    const [rows] = await t.p.pools.get(tenant).pool.query('SELECT * FROM contacts WHERE id = ?', [id]);
+    const raw = JSON.stringify(rows);
+    expect(raw).not.toContain('98450');
+    expect(raw).not.toContain('kavya@');
+    expect(raw).not.toContain('Residency');
+    const fresh = device(owner);
+    await waitFor(async () => (await fresh.rep.query((tx) => tx.get(`contact/${id}`))) !== undefined, 10_000, 'contact pulled');
+    expect(await fresh.rep.query((tx) => tx.get(`contact/${id}`))).toMatchObject({ phone: '+91 98450 12345', email: 'kavya@example.in' });
+  });
+
   it('S-1: a request without a session is refused', async () => {
     const r = await hostRequest(server.url, owner.host, '/api/sync/pull', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
     expect(r.status).toBe(401);
