@@ -77,4 +77,25 @@ describe('collaborative task notes', () => {
     expect(await noteText(c.page)).toBe(text);
     await c.context.close();
   });
+
+  it('gives a user of another tenant neither the note nor the rows', async () => {
+    const globex = await t.tenant('globex');
+    const [task] = await taskTitled(t.p, 'acme', 'Plan the Pune launch');
+    const g = await signedInPage(browser, { slug: 'globex', port: server.port, email: globex.ownerEmail, password: globex.ownerPassword });
+
+    // Their session belongs to globex: on acme's address they are simply signed out.
+    await g.page.goto(`http://acme.localhost:${server.port}/tasks/${task!.id}`);
+    await g.page.getByRole('heading', { name: 'Sign in to acme' }).waitFor();
+
+    // On their own host, acme's task is not in their replica and its note socket is refused.
+    await g.page.goto(`http://globex.localhost:${server.port}/search?q=Pune`);
+    await g.page.getByText('Nothing matches').waitFor();
+    const closeCode = await g.page.evaluate((doc) => new Promise<number>((resolve) => {
+      const ws = new WebSocket(`ws://${location.host}/api/notes/${doc}`);
+      ws.onclose = (e) => resolve(e.code);
+    }), `task-${task!.id}`);
+    expect(closeCode).toBeGreaterThanOrEqual(4400);
+    expect(closeCode).toBeLessThan(4500);
+    await g.context.close();
+  });
 });
