@@ -263,7 +263,11 @@ async function write(tx: Tx, company: Company, prepared: readonly Prepared[], ct
 }
 
 /**
- * Imports and posts every document of the file with the numbers it gives, or none. The
+ * Imports and posts every document of the file with the numbers it gives, or none.
+ *
+ * Limitation: the whole file is one transaction, held open while it is booked; a file of
+ * tens of thousands of documents keeps its financial years share-locked (closing waits) for
+ * that long. Split such files by month. The
  * refusal lists every issue, each naming the document (0-based position and number) and,
  * where it concerns one, the line.
  */

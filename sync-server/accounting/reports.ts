@@ -38,6 +38,10 @@ export interface TrialBalance {
 /**
  * Closing balances of every ledger with postings up to `to` (inclusive). The totals agree
  * because every voucher balances; if they ever don't, the books are corrupt and this throws.
+ *
+ * Limitation: balances run from the first posting ever; closing a year does not transfer
+ * income and expense ledgers to capital, and there are no opening-balance vouchers, so a
+ * trial balance in a later year still carries earlier years' sales and purchases.
  */
 export async function trialBalance(db: Db, company: Company, to: string): Promise<TrialBalance> {
   const rows = await db
