@@ -2,6 +2,8 @@
  * `npm run bench`: every benchmark in turn, each printing its own table. Each module runs on
  * import and cleans up after itself; add a line here for a new one.
  */
+export {};
+
 const benches = ['./tenancy', './sync-push', './sync-pull', './sync-poke', './ui-task-render', './ui-search', './ui-cold-start'];
 
 for (const bench of benches) {
