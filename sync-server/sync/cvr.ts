@@ -14,8 +14,12 @@ const cursorSchema = z.object({
   v: z.number().int().min(0),
   /** null: everything at version v was sent. */
   id: z.string().nullable(),
-  /** Still in the first sync of this kind: tombstones are skipped. */
-  initial: z.boolean(),
+  /**
+   * Tombstones at or below this version are skipped: they were deleted before this kind's first
+   * sync began, so the device never had them. Later ones are sent, even mid-way through a paged
+   * first sync, because the row may have gone out on an earlier page.
+   */
+  tombstonesAfter: z.number().int().min(0),
 });
 export type Cursor = z.output<typeof cursorSchema>;
 
@@ -32,7 +36,10 @@ export type CvrState = z.output<typeof cvrStateSchema>;
 
 export const EMPTY_CVR: CvrState = { kinds: {}, clients: 0, rejections: 0, me: '', users: '' };
 
-export const FRESH_CURSOR: Cursor = { v: 0, id: null, initial: true };
+/** Where a kind's first sync starts, given the change counter the pull sees. */
+export function freshCursor(now: number): Cursor {
+  return { v: 0, id: null, tombstonesAfter: now };
+}
 
 export function cursorOf(state: CvrState, kind: EntityKind): Cursor | undefined {
   return state.kinds[kind];

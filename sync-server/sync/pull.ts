@@ -7,7 +7,7 @@ import { appError, ErrorCode } from '../../shared/errors';
 import { type AnyPermission, MODULES, PERMISSIONS_BY_MODULE } from '../../shared/permissions';
 import { SUPPORTED_SCHEMA_VERSIONS } from '../../mutators';
 import type { SyncContext } from './context';
-import { type Cursor, type CvrState, EMPTY_CVR, FRESH_CURSOR, parseCvr } from './cvr';
+import { type Cursor, type CvrState, EMPTY_CVR, freshCursor, parseCvr } from './cvr';
 import {
   type ClientStateNotFound,
   cookieOrder,
@@ -129,7 +129,7 @@ async function diffRows(
   let budget = page;
   let more = false;
   for (const kind of readable) {
-    const cur = base.kinds[kind] ?? FRESH_CURSOR;
+    const cur = base.kinds[kind] ?? freshCursor(now);
     if (budget === 0) {
       kinds[kind] = cur;
       more = more || cur.v < now || cur.id !== null;
@@ -141,8 +141,8 @@ async function diffRows(
     for (const row of sent) patch.push(rowOp(ctx, kind, row));
     const last = sent.at(-1);
     kinds[kind] = full && last !== undefined
-      ? { v: Number(last.version), id: String(last.id), initial: cur.initial }
-      : { v: now, id: null, initial: false };
+      ? { v: Number(last.version), id: String(last.id), tombstonesAfter: cur.tombstonesAfter }
+      : { v: now, id: null, tombstonesAfter: cur.tombstonesAfter };
     budget -= sent.length;
     more = more || full;
   }
@@ -156,9 +156,9 @@ async function rowsAfter(conn: PoolConnection, kind: EntityKind, cur: Cursor, no
   const params: unknown[] = cur.id === null ? [cur.v] : [cur.v, cur.v, cur.id];
   const [rows] = await conn.query<RowDataPacket[]>(
     `SELECT ${selectList(spec)}, version, deleted FROM \`${spec.table}\`
-      WHERE ${after} AND version <= ?${cur.initial ? ' AND deleted = 0' : ''}
+      WHERE ${after} AND version <= ? AND (deleted = 0 OR version > ?)
       ORDER BY version, id LIMIT ?`,
-    [...params, now, limit],
+    [...params, now, cur.tombstonesAfter, limit],
   );
   return rows;
 }

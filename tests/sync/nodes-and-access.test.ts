@@ -139,19 +139,45 @@ describe('two nodes, tenant isolation, permissions', () => {
     expect(await s.closed).toBe(4401);
   });
 
-  it('S-11: a first sync larger than a page arrives over several pulls', async () => {
+  it('S-11 S-13: a first sync larger than a page arrives over several pulls, deletes between pages included', async () => {
     const tenant = (await a.p.tenantCache.get('beta'))!;
     await seedDemoData(a.p.pools.get(tenant), { companies: 700, contactsPerCompany: 3, deals: 0, tasks: 0, userIDs: [beta.userID] });
+    const groupOfFirst = newID();
     const first = await hostRequest(nodeA.url, beta.host, '/api/sync/pull', {
       method: 'POST',
       headers: { authorization: `Bearer ${beta.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ pullVersion: 1, clientGroupID: newID(), cookie: null, profileID: 'p', schemaVersion: SCHEMA_VERSION }),
+      body: JSON.stringify({ pullVersion: 1, clientGroupID: groupOfFirst, cookie: null, profileID: 'p', schemaVersion: SCHEMA_VERSION }),
     });
-    const body = first.json<{ more?: boolean; patch: { key: string }[] }>();
+    const body = first.json<{ cookie: number; more?: boolean; patch: { op: string; key: string }[] }>();
     expect(body.more).toBe(true);
     expect(body.patch.filter((op) => op.key.startsWith('contact/') || op.key.startsWith('company/')).length).toBe(2_000);
 
+    // A row sent on page 1 and deleted before the last page must still be deleted on the device.
+    const sent = body.patch.find((op) => op.key.startsWith('contact/'))!.key;
+    const pushed = await hostRequest(nodeA.url, beta.host, '/api/sync/push', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${beta.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ pushVersion: 1, clientGroupID: newID(), profileID: 'p', schemaVersion: SCHEMA_VERSION, mutations: [
+        { clientID: newID(), id: 1, name: 'deleteContact', args: { id: sent.slice('contact/'.length) }, timestamp: 1 },
+      ] }),
+    });
+    expect(pushed.status).toBe(200);
+    const later: { op: string; key: string }[] = [];
+    let cookie = body.cookie;
+    for (let more = true; more;) {
+      const page = await hostRequest(nodeA.url, beta.host, '/api/sync/pull', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${beta.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ pullVersion: 1, clientGroupID: groupOfFirst, cookie, profileID: 'p', schemaVersion: SCHEMA_VERSION }),
+      });
+      const next = page.json<{ cookie: number; more?: boolean; patch: { op: string; key: string }[] }>();
+      later.push(...next.patch);
+      cookie = next.cookie;
+      more = next.more === true;
+    }
+    expect(later).toContainEqual({ op: 'del', key: sent });
+
     const d = device(nodeA, beta);
-    await waitFor(async () => [...(await replicaSnapshot(d)).keys()].filter((k) => k.startsWith('contact/')).length === 2_100, 20_000, 'all contacts');
+    await waitFor(async () => [...(await replicaSnapshot(d)).keys()].filter((k) => k.startsWith('contact/')).length === 2_099, 20_000, 'all contacts');
   });
 });
