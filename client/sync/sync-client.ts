@@ -44,6 +44,8 @@ export interface SyncClientOptions {
   /** Slow safety-net pull, ms (pokes may be lost). Default 60 s. */
   readonly pullIntervalMs?: number;
   readonly pushDelayMs?: number;
+  /** Defaults to SCHEMA_VERSION; only tests of the upgrade path set another. */
+  readonly schemaVersion?: string;
   /** Replicache's retry backoff bounds, ms (tests shorten them). */
   readonly requestOptions?: { readonly minDelayMs?: number; readonly maxDelayMs?: number };
 }
@@ -71,7 +73,7 @@ export class SyncClient {
   constructor(private readonly opts: SyncClientOptions) {
     this.rep = new Replicache({
       name: opts.name ?? `focus:${opts.tenant}:${opts.userID}`,
-      schemaVersion: SCHEMA_VERSION,
+      schemaVersion: opts.schemaVersion ?? SCHEMA_VERSION,
       mutators: clientMutators({ userID: opts.userID }),
       kvStore: opts.kvStore ?? 'idb',
       pullInterval: opts.pullIntervalMs ?? 60_000,

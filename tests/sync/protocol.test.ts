@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { newID } from '../../shared/ids';
 import { SCHEMA_VERSION } from '../../mutators';
-import { hostRequest } from '../../sync-server/http/host-client';
+import { hostFetch, hostRequest } from '../../sync-server/http/host-client';
 import type { RunningServer } from '../../sync-server/http/server';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform';
-import { listEntities, type SyncClient } from '../../client/sync';
+import { listEntities, SyncClient } from '../../client/sync';
 import { addMember, deviceFor, type Member, memberOf, waitFor } from './helpers';
 
 let t: TestPlatform;
@@ -169,6 +169,16 @@ describe('sync protocol', () => {
     const fresh = device(owner);
     await waitFor(async () => (await fresh.rep.query((tx) => tx.get(`contact/${id}`))) !== undefined, 10_000, 'contact pulled');
     expect(await fresh.rep.query((tx) => tx.get(`contact/${id}`))).toMatchObject({ phone: '+91 98450 12345', email: 'kavya@example.in' });
+  });
+
+  it('S-2: a device on an old schema learns it must reload', async () => {
+    const old = new SyncClient({
+      tenant: owner.slug, userID: owner.userID, token: owner.token, baseURL: server.url, kvStore: 'mem',
+      name: `old-${newID()}`, schemaVersion: '0-old', openSocket: null, fetch: hostFetch(server.url, owner.host),
+    });
+    devices.push(old);
+    old.pullNow();
+    await waitFor(() => old.getState().versionNotSupported, 10_000, 'versionNotSupported');
   });
 
   it('S-1: a request without a session is refused', async () => {
