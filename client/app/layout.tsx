@@ -45,7 +45,7 @@ export function Layout() {
         </Suspense>
       </main>
       <nav className="bottomnav" aria-label="Main (phone)">
-        <NavLinks items={nav.slice(0, 5)} path={path} />
+        <NavLinks items={nav.slice(0, 6)} path={path} />
       </nav>
       <UpdatePrompt />
     </div>

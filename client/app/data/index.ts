@@ -6,6 +6,7 @@ import {
   KEY_PREFIX, META_ME_KEY, type Comment, type EntityKind, type Me, type Rejection, type UserSummary,
 } from '../../../shared/domain';
 import { createStore, useStore } from '../lib/store';
+import { session } from '../session';
 import type { SyncStatus, WorkspaceClient } from './client';
 
 export type { SyncStatus, WorkspaceClient } from './client';
@@ -61,9 +62,35 @@ export function useUsers(): readonly UserSummary[] {
   );
 }
 
-/** Who this replica belongs to, with modules and permissions; null until the first pull. */
+const ME_CACHE_PREFIX = 'focus.me.';
+
+function cachedMe(userId: string | undefined): Me | null {
+  if (userId === undefined) return null;
+  try {
+    const raw = localStorage.getItem(ME_CACHE_PREFIX + userId);
+    return raw === null ? null : (JSON.parse(raw) as Me);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Who this replica belongs to, with modules and permissions; null until the first pull. The
+ * last value seen is kept in localStorage so the shell and its menus draw at once on a cold
+ * start, before the replica has opened; the replica's value replaces it as soon as it is read.
+ */
 export function useMe(): Me | null {
-  return useQuery(async (tx) => ((await tx.get(META_ME_KEY)) as unknown as Me | undefined) ?? null, null, []);
+  const userId = session.get()?.userId;
+  const me = useQuery(async (tx) => ((await tx.get(META_ME_KEY)) as unknown as Me | undefined) ?? null, cachedMe(userId), []);
+  useEffect(() => {
+    if (me === null || userId === undefined || me.userId !== userId) return;
+    try {
+      localStorage.setItem(ME_CACHE_PREFIX + userId, JSON.stringify(me));
+    } catch {
+      // Storage full: the next cold start waits for the replica instead.
+    }
+  }, [me, userId]);
+  return me !== null && me.userId === userId ? me : null;
 }
 
 export function useCan(permission: string): boolean {
