@@ -8,7 +8,7 @@
 import WebSocket from 'ws';
 
 import { newID } from '../shared/ids';
-import { pokeServer } from '../sync-server/sync/poke';
+import { closePoke } from '../sync-server/sync/poke';
 import { createTestPlatform } from '../tests/helpers/platform';
 import { benchTenant, percentile, pushBody, syncPost, table } from './sync-helpers';
 
@@ -56,7 +56,7 @@ try {
   process.stdout.write('target: p99 < 100 ms\n');
 } finally {
   for (const ws of sockets) ws.terminate();
-  await pokeServer(second.p).close();
+  await closePoke(second.p);
   await nodes[1]!.close();
   await second.p.close();
   await b.t.cleanup();

@@ -5,7 +5,7 @@ import { DEAL_STAGES, positionBetween, TASK_STATUSES, type EntityKind } from '..
 import { newID } from '../../shared/ids';
 import { hostFetch } from '../../sync-server/http/host-client';
 import type { RunningServer } from '../../sync-server/http/server';
-import { pokeServer } from '../../sync-server/sync/poke';
+import { closePoke } from '../../sync-server/sync/poke';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform';
 import { SyncClient } from '../../client/sync';
 import type { SocketLike } from '../../client/sync/poke-socket';
@@ -143,7 +143,7 @@ async function run(d: Device, count: number): Promise<void> {
 
 /** Stop server A and start B on a new port against the same databases and Redis. */
 async function restart(): Promise<void> {
-  await pokeServer(t1.p).close();
+  await closePoke(t1.p);
   await server.close();
   t2 = await createTestPlatform({ prefix: t1.prefix, dataDir: t1.dataDir, masterKeyB64: t1.masterKeyB64 });
   server = await t2.listen();

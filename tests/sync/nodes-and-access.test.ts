@@ -6,7 +6,7 @@ import { SCHEMA_VERSION } from '../../mutators';
 import { revokeSession } from '../../sync-server/auth/sessions';
 import { hostRequest } from '../../sync-server/http/host-client';
 import type { RunningServer } from '../../sync-server/http/server';
-import { pokeServer } from '../../sync-server/sync/poke';
+import { closePoke } from '../../sync-server/sync/poke';
 import { seedDemoData } from '../../sync-server/sync/seed';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform';
 import type { SyncClient } from '../../client/sync';
@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const d of devices) await d.close();
   for (const s of sockets) s.terminate();
-  await pokeServer(b.p).close();
+  await closePoke(b.p);
   await nodeB.close();
   await b.p.close();
   await a.cleanup();
