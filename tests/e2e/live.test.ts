@@ -94,6 +94,13 @@ describe('live collaboration between two signed-in browsers', () => {
     await a.page.getByRole('region', { name: 'Proposal' }).getByRole('listitem', { name: /Sharma Textiles looms/ }).waitFor();
     await eventually(() => dealTitled(t.p, 'acme', 'Sharma Textiles looms'), (r) => r[0]?.stage === 'proposal', 'the drag on the server');
     expect(await a.page.getByRole('dialog').count()).toBe(0);
+
+    // A click (no drag) opens the deal, with its own collaborative note.
+    await a.page.getByRole('region', { name: 'Proposal' }).getByRole('listitem', { name: /Sharma Textiles looms/ }).click();
+    const dialog = a.page.getByRole('dialog', { name: 'Sharma Textiles looms' });
+    await dialog.locator('.note-body').click();
+    await a.page.keyboard.type('Wants 40 looms by March.');
+    await waitForText(dialog.locator('.note-body'), 'Wants 40 looms by March.');
     await a.context.close();
   });
 

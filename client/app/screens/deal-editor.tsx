@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 
 import { DEAL_STAGES, type Deal, type DealStage } from '../../../shared/domain';
 import { newID } from '../../../shared/ids';
@@ -10,6 +10,9 @@ import { STAGE_LABEL, positionAt } from '../lib/deals';
 import { formatINR, paiseToInput, parseINR } from '../lib/format';
 import { navigate } from '../router';
 import { useSession } from '../session';
+
+// The editor (TipTap + Yjs) is the largest chunk: load it only when a saved deal is opened.
+const NoteEditor = lazy(() => import('../components/note-editor').then((m) => ({ default: m.NoteEditor })));
 
 interface DealForm {
   title: string; value: string; stage: DealStage; ownerId: string; expectedClose: string;
@@ -109,6 +112,14 @@ function DealFormView({ id, deal, lastLead }: Props) {
               options={pickOptions(contacts.filter((c) => form.companyId === '' || c.companyId === form.companyId), (c) => c.name, orNull(form.contactId), { none: 'None' })} />
           )}
         </Field>
+        {!isNew && (
+          <section aria-label="Deal notes">
+            <h3>Notes</h3>
+            <Suspense fallback={<p className="muted">Opening the notes…</p>}>
+              <NoteEditor doc={`deal-${id}`} />
+            </Suspense>
+          </section>
+        )}
         {error !== null && <p className="error" role="alert">{error}</p>}
         <div className="form-actions">
           {canSave && <button type="submit">{isNew ? 'Add deal' : 'Save'}</button>}
