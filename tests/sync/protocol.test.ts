@@ -145,6 +145,11 @@ describe('sync protocol', () => {
     expect(rows).toEqual([{ mutation_id: '1' }]);
   });
 
+  it('S-13: a cookie for a client group the server never saw gets ClientStateNotFound', async () => {
+    const r = await post(owner, '/api/sync/pull', { pullVersion: 1, clientGroupID: newID(), cookie: 42, profileID: 'p', schemaVersion: SCHEMA_VERSION });
+    expect(r.json()).toEqual({ error: 'ClientStateNotFound' });
+  });
+
   it('S-2: an unsupported schema version is answered with VersionNotSupported', async () => {
     const r = await post(owner, '/api/sync/push', pushBody(newID(), newID(), [], '0-old'));
     expect(r.json()).toEqual({ error: 'VersionNotSupported', versionType: 'schema' });
