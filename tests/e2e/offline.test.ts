@@ -1,7 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { PERMISSIONS_BY_MODULE } from '../../shared/permissions';
 import type { RunningServer } from '../../sync-server/http/server';
+import { applyPlanPermissions } from '../../sync-server/tenancy/plan-permissions';
 import { createTestPlatform, type TestPlatform, type TestTenant } from '../helpers/platform';
 import { dealTitled, eventually, taskTitled } from './db';
 import { ensureClientBuilt, goOffline, goOnline, launchBrowser, signedInPage, waitForServiceWorker, waitForText } from './harness';
@@ -85,6 +87,32 @@ describe('offline PWA', () => {
     await page.getByTestId('attachments').getByRole('link', { name: 'order.pdf' }).waitFor({ timeout: 20_000 });
     await page.getByTestId('attachments').locator('figure audio').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('attachments').textContent()).not.toContain('waiting to upload');
+    await context.close();
+  });
+
+  it('explains in plain words a change refused because the permission went while offline', async () => {
+    const { context, page } = await signedInPage(browser, { slug: 'acme', port: server.port, email: acme.ownerEmail, password: acme.ownerPassword });
+    await page.getByRole('link', { name: 'Tasks' }).first().click();
+    await waitForText(page.getByTestId('sync-indicator'), 'Online');
+
+    await goOffline(context);
+    await page.getByLabel('New task').fill('Made while the plan changed');
+    await page.getByLabel('New task').press('Enter');
+    await page.getByRole('list', { name: 'Tasks' }).getByText('Made while the plan changed').waitFor();
+
+    const tenant = await t.p.tenantCache.get('acme');
+    await applyPlanPermissions(t.p.pools.get(tenant!).db, {
+      planKey: 'crm-only', planName: 'CRM only', version: 3, modules: ['crm'],
+      permissions: [...PERMISSIONS_BY_MODULE.crm], limits: { maxUsers: 5, mailCredits: 0 },
+    });
+    await goOnline(context);
+
+    const banner = page.getByTestId('rejection');
+    await waitForText(banner, "We couldn't add the task: you no longer have permission to do that.", 20_000);
+    await page.getByRole('heading', { name: "You don't have access to this" }).waitFor();
+    expect(await taskTitled(t.p, 'acme', 'Made while the plan changed')).toHaveLength(0);
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await banner.waitFor({ state: 'detached' });
     await context.close();
   });
 });
