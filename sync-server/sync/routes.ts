@@ -21,8 +21,8 @@ export function syncRoutes(app: Hono<AppEnv>, p: Platform): void {
   authed.post('/api/sync/push', requireTenant(p), requireSession(p), async (c) => {
     const req = await parseBody(c, pushRequestSchema);
     if (req instanceof Response) return req;
-    const ctx = contextOf(c, p);
-    const out = await processPush(ctx.withLog({ clientGroupID: req.clientGroupID }), req);
+    const ctx = contextOf(c, p, req.clientGroupID);
+    const out = await processPush(ctx, req);
     if (out.committed > 0) {
       // After commit, never before: a poke that arrives early makes the client pull too soon.
       p.bus.publish(ctx.slug, { type: 'poke' }).catch((e: unknown) => ctx.log.warn({ err: String(e) }, 'poke publish failed'));
@@ -33,8 +33,7 @@ export function syncRoutes(app: Hono<AppEnv>, p: Platform): void {
   authed.post('/api/sync/pull', requireTenant(p), requireSession(p), async (c) => {
     const req = await parseBody(c, pullRequestSchema);
     if (req instanceof Response) return req;
-    const ctx = contextOf(c, p);
-    return c.json(await processPull(ctx.withLog({ clientGroupID: req.clientGroupID }), req));
+    return c.json(await processPull(contextOf(c, p, req.clientGroupID), req));
   });
 }
 
@@ -54,8 +53,8 @@ async function parseBody<S extends z.ZodType>(c: Context<AuthedEnv>, schema: S):
   return parsed.data;
 }
 
-function contextOf(c: Context<AuthedEnv>, p: Platform): SyncContext & { withLog(fields: Record<string, unknown>): SyncContext } {
+/** The request's tenant, user and a logger that names the client group (never arguments). */
+function contextOf(c: Context<AuthedEnv>, p: Platform, clientGroupID: string): SyncContext {
   const t = c.get('tenant');
-  const base: SyncContext = { slug: t.tenant.slug, conn: t.conn, principal: c.get('principal'), log: c.get('log'), now: p.now };
-  return { ...base, withLog: (fields) => ({ ...base, log: base.log.child(fields) }) };
+  return { slug: t.tenant.slug, conn: t.conn, principal: c.get('principal'), log: c.get('log').child({ clientGroupID }), now: p.now };
 }
