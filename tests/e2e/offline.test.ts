@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { PERMISSIONS_BY_MODULE } from '../../shared/permissions';
 import type { RunningServer } from '../../sync-server/http/server';
+import { sessions } from '../../sync-server/db/tenant/core';
 import { applyPlanPermissions } from '../../sync-server/tenancy/plan-permissions';
 import { createTestPlatform, type TestPlatform, type TestTenant } from '../helpers/platform';
 import { dealTitled, eventually, taskTitled } from './db';
@@ -113,6 +114,32 @@ describe('offline PWA', () => {
     expect(await taskTitled(t.p, 'acme', 'Made while the plan changed')).toHaveLength(0);
     await banner.getByRole('button', { name: 'Dismiss' }).click();
     await banner.waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  it('asks to sign in again when the session expires, and keeps what was typed meanwhile', async () => {
+    const tenant = await t.p.tenantCache.get('acme');
+    const db = t.p.pools.get(tenant!).db;
+    // The previous test took the tasks module away; give the plan everything back.
+    await applyPlanPermissions(db, {
+      planKey: 'enterprise', planName: 'Enterprise', version: 4, modules: ['crm', 'tasks'],
+      permissions: [...PERMISSIONS_BY_MODULE.crm, ...PERMISSIONS_BY_MODULE.tasks], limits: { maxUsers: 5, mailCredits: 0 },
+    });
+    const { context, page } = await signedInPage(browser, { slug: 'acme', port: server.port, email: acme.ownerEmail, password: acme.ownerPassword });
+    await page.getByRole('link', { name: 'Tasks' }).first().click();
+    await waitForText(page.getByTestId('sync-indicator'), 'Online');
+
+    await db.update(sessions).set({ revokedAt: new Date() });
+    await page.getByLabel('New task').fill('Typed as the session ended');
+    await page.getByLabel('New task').press('Enter');
+    await page.getByRole('alert').getByText('Your session has expired').waitFor({ timeout: 20_000 });
+    expect(await taskTitled(t.p, 'acme', 'Typed as the session ended')).toHaveLength(0);
+
+    await page.getByLabel('E-mail').fill(acme.ownerEmail);
+    await page.getByLabel('Password').fill(acme.ownerPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('list', { name: 'Tasks' }).getByText('Typed as the session ended').waitFor();
+    await eventually(() => taskTitled(t.p, 'acme', 'Typed as the session ended'), (r) => r.length === 1, 'the task on the server');
     await context.close();
   });
 });
