@@ -165,7 +165,13 @@ export class PokeServer {
   }
 
   private heartbeat(): void {
-    for (const entry of this.tenants.values()) {
+    for (const [slug, entry] of this.tenants) {
+      // An upgrade that failed after subscribing leaves an empty entry; drop its subscription.
+      if (entry.sockets.size === 0) {
+        this.tenants.delete(slug);
+        entry.unsubscribe.then((stop) => stop()).catch(() => undefined);
+        continue;
+      }
       for (const s of entry.sockets) {
         if (!s.alive) s.ws.terminate();
         s.alive = false;
