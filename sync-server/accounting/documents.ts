@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 
 import { appError, err, isAppError, ok, type Result } from '../../shared/errors';
-import type { GstDocument } from '../../shared/gst/document';
+import type { DocumentLine, GstDocument } from '../../shared/gst/document';
 import { parseDocuments } from '../../shared/gst/document';
 import { parseGstin, type Gstin, type StateCode } from '../../shared/gst/gstin';
 import { isIsoDate, type IsoDate } from '../../shared/gst/period';
@@ -38,6 +38,46 @@ export interface InsertOptions {
   readonly newId: IDGenerator;
 }
 
+/**
+ * The acc_documents columns copied from the document as parsed; drafts (insertDocument) and
+ * imports (import.ts) both write them, so a new GstDocument field is mapped in one place.
+ */
+export function documentColumns(doc: GstDocument) {
+  const sb = doc.shippingBill;
+  return {
+    partyGstin: doc.partyGstin,
+    partyName: doc.partyName,
+    partyState: doc.partyState,
+    partyCategory: doc.partyCategory,
+    placeOfSupply: doc.placeOfSupply,
+    reverseCharge: doc.reverseCharge,
+    zeroRatedWithPayment: doc.zeroRatedWithPayment,
+    shippingPort: sb?.portCode ?? null,
+    shippingBillNumber: sb?.number ?? null,
+    shippingBillDate: sb?.date ?? null,
+    againstNumber: doc.against?.number ?? null,
+    againstDate: doc.against?.date ?? null,
+    againstValue: doc.against?.value ?? null,
+    ecommerceGstin: doc.ecommerceGstin,
+    ecommerceOperatorPays: doc.ecommerceOperatorPays,
+    selfInvoiceNumber: doc.selfInvoiceNumber,
+  };
+}
+
+/** The acc_document_lines columns copied from a parsed line (tax columns come from posting). */
+export function lineColumns(l: DocumentLine) {
+  return {
+    hsn: l.hsn,
+    description: l.description,
+    uqc: l.uqc,
+    qty: l.qty,
+    taxableValue: l.taxableValue,
+    rate: l.rate,
+    cessRate: l.cessRate,
+    treatment: l.treatment,
+  };
+}
+
 /** Writes a draft: party ledger and financial year first (both created on first use). */
 export async function insertDocument(
   db: Db,
@@ -60,7 +100,6 @@ export async function insertDocument(
     opts.newId,
     opts.crm,
   );
-  const sb = doc.shippingBill;
   const row = {
     id: opts.id ?? opts.newId(),
     companyId: company.id,
@@ -71,39 +110,13 @@ export async function insertDocument(
     date: doc.date,
     status: 'draft',
     partyLedgerId,
-    partyGstin: doc.partyGstin,
-    partyName: doc.partyName,
-    partyState: doc.partyState,
-    partyCategory: doc.partyCategory,
-    placeOfSupply: doc.placeOfSupply,
-    reverseCharge: doc.reverseCharge,
-    zeroRatedWithPayment: doc.zeroRatedWithPayment,
-    shippingPort: sb?.portCode ?? null,
-    shippingBillNumber: sb?.number ?? null,
-    shippingBillDate: sb?.date ?? null,
-    againstNumber: doc.against?.number ?? null,
-    againstDate: doc.against?.date ?? null,
-    againstValue: doc.against?.value ?? null,
-    ecommerceGstin: doc.ecommerceGstin,
-    ecommerceOperatorPays: doc.ecommerceOperatorPays,
-    selfInvoiceNumber: doc.selfInvoiceNumber,
+    ...documentColumns(doc),
     idempotencyKey: opts.idempotencyKey ?? null,
   };
   await db.insert(accDocuments).values(row);
-  await db.insert(accDocumentLines).values(
-    doc.lines.map((l, i) => ({
-      documentId: row.id,
-      lineNo: i,
-      hsn: l.hsn,
-      description: l.description,
-      uqc: l.uqc,
-      qty: l.qty,
-      taxableValue: l.taxableValue,
-      rate: l.rate,
-      cessRate: l.cessRate,
-      treatment: l.treatment,
-    })),
-  );
+  await db
+    .insert(accDocumentLines)
+    .values(doc.lines.map((l, i) => ({ documentId: row.id, lineNo: i, ...lineColumns(l) })));
   return (await findDocument(db, company, row.id)) as DocumentRow;
 }
 

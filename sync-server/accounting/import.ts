@@ -26,7 +26,7 @@ import {
   type FinancialYear,
 } from './companies';
 import { isDuplicateKey, withRetry, type Tx } from './db';
-import { partySide } from './documents';
+import { documentColumns, lineColumns, partySide } from './documents';
 import { ensurePartyLedger } from './parties';
 import { bookInvoice, requireOpenYear, type Booking, type PostingContext } from './posting';
 
@@ -195,7 +195,6 @@ async function write(tx: Tx, company: Company, prepared: readonly Prepared[], ct
   for (const { doc, fy, partyLedgerId, seriesKey, booking } of prepared) {
     const id = ctx.newId();
     const voucherId = ctx.newId();
-    const sb = doc.shippingBill;
     documents.push({
       id,
       companyId: company.id,
@@ -206,41 +205,14 @@ async function write(tx: Tx, company: Company, prepared: readonly Prepared[], ct
       date: doc.date,
       status: 'posted',
       partyLedgerId,
-      partyGstin: doc.partyGstin,
-      partyName: doc.partyName,
-      partyState: doc.partyState,
-      partyCategory: doc.partyCategory,
-      placeOfSupply: doc.placeOfSupply,
-      reverseCharge: doc.reverseCharge,
-      zeroRatedWithPayment: doc.zeroRatedWithPayment,
-      shippingPort: sb?.portCode ?? null,
-      shippingBillNumber: sb?.number ?? null,
-      shippingBillDate: sb?.date ?? null,
-      againstNumber: doc.against?.number ?? null,
-      againstDate: doc.against?.date ?? null,
-      againstValue: doc.against?.value ?? null,
-      ecommerceGstin: doc.ecommerceGstin,
-      ecommerceOperatorPays: doc.ecommerceOperatorPays,
-      selfInvoiceNumber: doc.selfInvoiceNumber,
+      ...documentColumns(doc),
       ...booking.supply,
       total: booking.total,
       voucherId,
       postedAt: ctx.now,
     });
     (booking.posted?.lines ?? []).forEach((l, lineNo) =>
-      lines.push({
-        documentId: id,
-        lineNo,
-        hsn: l.hsn,
-        description: l.description,
-        uqc: l.uqc,
-        qty: l.qty,
-        taxableValue: l.taxableValue,
-        rate: l.rate,
-        cessRate: l.cessRate,
-        treatment: l.treatment,
-        ...l.tax,
-      }),
+      lines.push({ documentId: id, lineNo, ...lineColumns(l), ...l.tax }),
     );
     const narration = `${doc.type.replace('_', ' ')} ${doc.number} ${doc.partyName ?? doc.partyGstin ?? ''}`;
     vouchers.push({
