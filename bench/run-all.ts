@@ -4,7 +4,7 @@
  */
 export {};
 
-const benches = ['./tenancy', './sync-push', './sync-pull', './sync-poke', './ui-task-render', './ui-search', './ui-cold-start'];
+const benches = ['./tenancy', './sync-push', './sync-pull', './sync-poke', './ui-task-render', './ui-search', './ui-list', './ui-cold-start'];
 
 for (const bench of benches) {
   process.stdout.write(`\n=== ${bench.slice(2)} ===\n`);

@@ -34,19 +34,24 @@ export default function ContactsScreen({ params }: ScreenProps) {
     return [...contacts].sort(cmp[sort]);
   }, [contacts, sort, companyName]);
 
+  // Lower-cased text per sorted row, made once, so a keystroke is one `includes` per row.
+  const haystacks = useMemo(
+    () => sorted.map((c) => `${c.name}\u0001${c.email ?? ''}\u0001${c.phone ?? ''}`.toLowerCase()),
+    [sorted],
+  );
+
   const rows = useMemo(() => {
     const f = deferredFilter.trim().toLowerCase();
     if (f === '' && companyFilter === '') return sorted;
-    return sorted.filter((c) =>
-      (companyFilter === '' || c.companyId === companyFilter) &&
-      (f === '' || c.name.toLowerCase().includes(f) || (c.email ?? '').includes(f) || (c.phone ?? '').includes(f)));
-  }, [sorted, deferredFilter, companyFilter]);
+    return sorted.filter((c, i) =>
+      (companyFilter === '' || c.companyId === companyFilter) && (f === '' || (haystacks[i] ?? '').includes(f)));
+  }, [sorted, haystacks, deferredFilter, companyFilter]);
 
   const selected = params.id === undefined ? null : params.id;
 
   return (
     <section className="screen split" data-open={selected !== null}>
-      <div className="list-pane">
+      <div className="list-pane" data-filter={deferredFilter}>
         <header className="screen-head">
           <h1>Contacts <small className="muted">{rows.length.toLocaleString('en-IN')}</small></h1>
           {canCreate && <button type="button" onClick={() => navigate('/contacts/new')}>New contact</button>}
