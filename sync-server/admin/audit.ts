@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, like, lte, type SQL } from 'drizzle-orm';
 import type { Context } from 'hono';
 
+import type { AuditView } from '../../shared/api/admin';
 import * as c from '../db/central-schema';
 import type { CentralDb } from '../db/connect';
 import type { Platform } from '../platform/platform';
@@ -51,19 +52,6 @@ export interface AuditFilter {
   readonly from?: Date | undefined;
   readonly to?: Date | undefined;
   readonly limit?: number | undefined;
-}
-
-export interface AuditView {
-  readonly id: number;
-  readonly at: string;
-  readonly adminId: string | null;
-  readonly adminEmail: string | null;
-  readonly action: string;
-  readonly target: string;
-  readonly before: unknown;
-  readonly after: unknown;
-  readonly requestId: string | null;
-  readonly ip: string | null;
 }
 
 /** Newest first. `action` matches exactly or as a prefix (`tenant.`); `target` exactly. */

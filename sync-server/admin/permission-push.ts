@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 
+import type { PushResult, PushView } from '../../shared/api/admin';
 import * as cs from '../db/central-schema';
 import type { Platform } from '../platform/platform';
 import { updateTenantPermissions, type CentralClient } from '../tenancy/permissions-update';
@@ -7,24 +8,6 @@ import type { TenantRecord } from '../tenancy/tenant-record';
 
 /** Delays before the 2nd, 3rd and 4th attempt; after the last one the push stays `failed`. */
 export const PUSH_BACKOFF_MS = [1_000, 4_000, 15_000] as const;
-
-export interface PushResult {
-  readonly slug: string;
-  readonly state: 'ok' | 'failed' | 'pending';
-  readonly attempts: number;
-  readonly error?: string;
-}
-
-export interface PushView {
-  readonly slug: string;
-  readonly tenantId: string;
-  readonly planId: number;
-  readonly planVersion: number;
-  readonly state: string;
-  readonly attempts: number;
-  readonly lastError: string | null;
-  readonly updatedAt: string;
-}
 
 /**
  * Pushes a plan's permission set to tenants through the JWT central API (the same path as

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 
+import type { GroupView, PlanImpact, PlanView } from '../../shared/api/admin';
 import { appError, err, ok, type AppError, type Result } from '../../shared/errors';
 import { MODULES, PERMISSIONS_BY_MODULE } from '../../shared/permissions';
 import * as cs from '../db/central-schema';
@@ -29,29 +30,6 @@ export const GroupInput = z.object({
   permissions: z.array(z.string()).min(1).max(100),
 });
 export type GroupInput = z.input<typeof GroupInput>;
-
-export interface PlanView {
-  readonly id: number;
-  readonly key: string;
-  readonly name: string;
-  readonly pricePaise: number;
-  readonly billingPeriod: string;
-  readonly maxUsers: number;
-  readonly mailCredits: number;
-  readonly version: number;
-  readonly razorpayPlanId: string | null;
-  readonly groupIds: readonly number[];
-  readonly tenantCount: number;
-}
-
-export interface GroupView {
-  readonly id: number;
-  readonly key: string;
-  readonly name: string;
-  readonly module: string;
-  readonly description: string | null;
-  readonly permissions: readonly string[];
-}
 
 export async function listPlans(p: Platform): Promise<PlanView[]> {
   const plans = await p.central.select().from(cs.plans).orderBy(cs.plans.pricePaise, cs.plans.id);
@@ -233,19 +211,6 @@ export async function plansUsingGroup(p: Platform, groupId: number): Promise<num
     .from(cs.planPermissionGroups)
     .where(eq(cs.planPermissionGroups.groupId, groupId));
   return rows.map((r) => r.planId);
-}
-
-export interface PlanImpact {
-  readonly plan: { readonly id: number; readonly key: string; readonly version: number };
-  readonly tenants: readonly {
-    readonly slug: string;
-    readonly name: string;
-    readonly status: string;
-  }[];
-  readonly addedModules: readonly string[];
-  readonly removedModules: readonly string[];
-  readonly addedPermissions: readonly string[];
-  readonly removedPermissions: readonly string[];
 }
 
 /** Who a change would reach and what they would gain or lose, before it is saved. */

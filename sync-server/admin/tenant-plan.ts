@@ -5,7 +5,8 @@ import * as cs from '../db/central-schema';
 import type { Platform } from '../platform/platform';
 import { findTenantBySlug } from '../tenancy/tenant-record';
 import { writeAudit, type AuditActor } from './audit';
-import type { PermissionPusher, PushResult } from './permission-push';
+import type { PushResult } from '../../shared/api/admin';
+import type { PermissionPusher } from './permission-push';
 
 /**
  * Move a tenant to another plan and push the new permission set to it at once. Used by the

@@ -1,30 +1,10 @@
 import { sql } from 'drizzle-orm';
 
+import type { TenantView } from '../../shared/api/admin';
 import * as cs from '../db/central-schema';
 import { users } from '../db/tenant/core';
 import type { Platform } from '../platform/platform';
 import { listTenants, type TenantRecord } from '../tenancy/tenant-record';
-
-export interface TenantUsage {
-  readonly users: number | null;
-  /** Approximate: InnoDB's estimate from information_schema.TABLES. */
-  readonly rows: number;
-  readonly storageBytes: number;
-  readonly mailCreditsPerMonth: number;
-}
-
-export interface TenantView {
-  readonly slug: string;
-  readonly name: string;
-  readonly status: string;
-  readonly statusReason: string | null;
-  readonly plan: { readonly id: number; readonly key: string; readonly name: string };
-  readonly dbServer: string;
-  readonly dbHost: string;
-  readonly dbName: string;
-  readonly createdAt: string;
-  readonly usage: TenantUsage;
-}
 
 export interface TenantFilter {
   readonly q?: string | undefined;

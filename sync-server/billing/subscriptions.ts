@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 
+import type { SubscriptionView } from '../../shared/api/billing';
 import { appError, err, ok, type AppError, type Result } from '../../shared/errors';
 import { writeAudit, type AuditActor } from '../admin/audit';
 import type { PermissionPusher } from '../admin/permission-push';
@@ -11,18 +12,6 @@ import type { BillingAdapter } from './adapter';
 
 export type SubscriptionRow = typeof cs.subscriptions.$inferSelect;
 type PlanRow = typeof cs.plans.$inferSelect;
-
-export interface SubscriptionView {
-  readonly tenant: string;
-  readonly provider: string;
-  readonly externalId: string;
-  readonly plan: { readonly id: number; readonly key: string; readonly name: string };
-  readonly status: string;
-  readonly currentPeriodEnd: string | null;
-  readonly haltedAt: string | null;
-  readonly lastPaymentError: string | null;
-  readonly updatedAt: string;
-}
 
 export interface BillingDeps {
   readonly adapter: BillingAdapter;

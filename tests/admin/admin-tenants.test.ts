@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import type { AuditView } from '../../sync-server/admin/audit';
-import type { TenantView } from '../../sync-server/admin/tenant-usage';
+import type { AuditView, TenantView } from '../../shared/api/admin';
 import { findTenantBySlug } from '../../sync-server/tenancy/tenant-record';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform';
 import { ADMIN_HOST, adminClient, adminLogin, makeAdmin, type TestAdmin } from './admin-helpers';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { PermissionPusher, type PushView } from '../../sync-server/admin/permission-push';
-import type { PlanImpact, PlanView, GroupView } from '../../sync-server/admin/plans';
+import type { GroupView, PlanImpact, PlanView, PushView } from '../../shared/api/admin';
+import { PermissionPusher } from '../../sync-server/admin/permission-push';
 import { stopAdminServices } from '../../sync-server/admin/services';
 import { planPermissions } from '../../sync-server/db/tenant/core';
 import type { BusEvent } from '../../sync-server/platform/bus';
