@@ -1,18 +1,9 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 
+import type { DocumentSummary } from '../../shared/api/accounting';
 import { accDocuments, accLedgerGroups, accLedgers } from '../db/tenant/accounting';
 import type { Company } from './companies';
 import type { Db } from './db';
-
-export interface DocumentSummary {
-  readonly id: string;
-  readonly type: string;
-  readonly number: string | null;
-  readonly date: string;
-  readonly status: string;
-  readonly party: string;
-  readonly total: bigint | null;
-}
 
 /** The company's documents dated in [from, to], drafts included, for the invoice list. */
 export async function listDocuments(

@@ -4,8 +4,13 @@
  */
 import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 
+import type {
+  DayBookVoucher,
+  LedgerStatement,
+  TrialBalance,
+  TrialBalanceRow,
+} from '../../shared/api/accounting';
 import { appError, err, ok, type Result } from '../../shared/errors';
-import type { Paise } from '../../shared/money';
 import {
   accDocuments,
   accJournalLines,
@@ -18,22 +23,6 @@ import type { Db } from './db';
 
 const sumOf = (column: typeof accJournalLines.debit | typeof accJournalLines.credit) =>
   sql<string>`COALESCE(SUM(${column}), 0)`;
-
-export interface TrialBalanceRow {
-  readonly ledgerId: string;
-  readonly ledger: string;
-  readonly group: string;
-  /** The closing balance on its side; the other side is zero. */
-  readonly debit: Paise;
-  readonly credit: Paise;
-}
-
-export interface TrialBalance {
-  readonly to: string;
-  readonly rows: readonly TrialBalanceRow[];
-  readonly totalDebit: Paise;
-  readonly totalCredit: Paise;
-}
 
 /**
  * Closing balances of every ledger with postings up to `to` (inclusive). The totals agree
@@ -75,28 +64,6 @@ export async function trialBalance(db: Db, company: Company, to: string): Promis
     throw appError('internal', `trial balance of ${company.gstin} does not balance`);
   }
   return { to, rows: out, totalDebit, totalCredit };
-}
-
-export interface StatementLine {
-  readonly date: string;
-  readonly voucherId: string;
-  readonly kind: string;
-  readonly number: string | null;
-  readonly narration: string;
-  readonly debit: Paise;
-  readonly credit: Paise;
-  /** Running balance after this line, debit positive. */
-  readonly balance: Paise;
-}
-
-export interface LedgerStatement {
-  readonly ledgerId: string;
-  readonly ledger: string;
-  readonly from: string;
-  readonly to: string;
-  readonly opening: Paise;
-  readonly lines: readonly StatementLine[];
-  readonly closing: Paise;
 }
 
 /** One ledger's postings in [from, to] with the balance brought forward and a running balance. */
@@ -147,15 +114,6 @@ export async function ledgerStatement(
     return { ...r, balance };
   });
   return ok({ ledgerId, ledger: ledger.name, ...range, opening, lines, closing: balance });
-}
-
-export interface DayBookVoucher {
-  readonly voucherId: string;
-  readonly date: string;
-  readonly kind: string;
-  readonly number: string | null;
-  readonly narration: string;
-  readonly lines: readonly { ledgerId: string; ledger: string; debit: Paise; credit: Paise }[];
 }
 
 /** Every voucher dated in [from, to], in date order, with its journal lines. */

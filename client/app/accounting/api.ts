@@ -3,6 +3,12 @@
  * and the posting transport for device drafts. Every call names the company (CompanyRequired).
  * Amounts arrive as integer paise and become bigint here, once.
  */
+import type {
+  DayBookVoucher,
+  DocumentSummary,
+  LedgerStatement,
+  TrialBalance,
+} from '../../../shared/api/accounting';
 import type { Gstr3bJson } from '../../../shared/gst/gstr3b';
 import type { Gstr1Json } from '../../../shared/gst/returns';
 import type { Paise } from '../../../shared/money';
@@ -36,23 +42,11 @@ function map<T>(reply: Reply<unknown>, read: (body: unknown) => T): Reply<T> {
   return reply.ok ? { ok: true, value: read(reply.value) } : reply;
 }
 
-export interface InvoiceSummary {
-  readonly id: string;
-  readonly type: string;
-  readonly number: string | null;
-  readonly date: string;
-  readonly status: string;
-  /** The party's name, or its GSTIN when it has no name. */
-  readonly party: string;
-  /** Null on a draft the server has not computed tax for yet. */
-  readonly total: Paise | null;
-}
-
 /** The company's documents dated in [from, to], drafts included, newest first. */
 export async function fetchInvoices(
   companyId: string,
   range: { readonly from: string; readonly to: string },
-): Promise<Reply<InvoiceSummary[]>> {
+): Promise<Reply<DocumentSummary[]>> {
   const reply = await getJson(apiUrl(`${BASE}/invoices`, { company: companyId, ...range }));
   return map(reply, (body) =>
     list(body, 'documents')
@@ -67,21 +61,6 @@ export async function fetchInvoices(
       }))
       .reverse(),
   );
-}
-
-export interface TrialBalanceRow {
-  readonly ledgerId: string;
-  readonly ledger: string;
-  readonly group: string;
-  readonly debit: Paise;
-  readonly credit: Paise;
-}
-
-export interface TrialBalance {
-  readonly to: string;
-  readonly rows: readonly TrialBalanceRow[];
-  readonly totalDebit: Paise;
-  readonly totalCredit: Paise;
 }
 
 export async function fetchTrialBalance(
@@ -106,26 +85,6 @@ export async function fetchTrialBalance(
   });
 }
 
-export interface StatementLine {
-  readonly date: string;
-  readonly voucherId: string;
-  readonly kind: string;
-  readonly number: string | null;
-  readonly narration: string;
-  readonly debit: Paise;
-  readonly credit: Paise;
-  readonly balance: Paise;
-}
-
-export interface LedgerStatement {
-  readonly ledger: string;
-  readonly from: string;
-  readonly to: string;
-  readonly opening: Paise;
-  readonly lines: readonly StatementLine[];
-  readonly closing: Paise;
-}
-
 export async function fetchLedgerStatement(
   companyId: string,
   ledgerId: string,
@@ -136,6 +95,7 @@ export async function fetchLedgerStatement(
   return map(reply, (body) => {
     const b = body as Record<string, unknown>;
     return {
+      ledgerId: str(b.ledgerId),
       ledger: str(b.ledger),
       from: str(b.from),
       to: str(b.to),
@@ -153,20 +113,6 @@ export async function fetchLedgerStatement(
       closing: readPaise(b.closing),
     };
   });
-}
-
-export interface DayBookVoucher {
-  readonly voucherId: string;
-  readonly date: string;
-  readonly kind: string;
-  readonly number: string | null;
-  readonly narration: string;
-  readonly lines: readonly {
-    readonly ledgerId: string;
-    readonly ledger: string;
-    readonly debit: Paise;
-    readonly credit: Paise;
-  }[];
 }
 
 /** Every voucher dated in [from, to], with its journal lines. */

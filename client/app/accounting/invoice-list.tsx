@@ -7,12 +7,13 @@
  */
 import { useMemo, useState } from 'react';
 
+import type { DocumentSummary } from '../../../shared/api/accounting';
 import { newID } from '../../../shared/ids';
 import { useCan } from '../data';
 import { formatDay, today } from '../lib/format';
 import { useStore } from '../lib/store';
 import { Link, navigate } from '../router';
-import { fetchInvoices, httpTransport, type InvoiceSummary } from './api';
+import { fetchInvoices, httpTransport } from './api';
 import type { AccountingCompany } from './companies';
 import { DateField, yearStart } from './date-field';
 import { flash } from './flash';
@@ -121,7 +122,7 @@ function DraftRow({
 }
 
 function InvoiceRow(props: {
-  readonly invoice: InvoiceSummary;
+  readonly invoice: DocumentSummary;
   readonly company: AccountingCompany;
   readonly onPosted: () => void;
 }) {
@@ -147,7 +148,7 @@ function InvoiceRow(props: {
  * device): it can be posted from here as it stands.
  */
 function PostServerDraft(props: {
-  readonly invoice: InvoiceSummary;
+  readonly invoice: DocumentSummary;
   readonly company: AccountingCompany;
   readonly onPosted: () => void;
 }) {
