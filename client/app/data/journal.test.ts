@@ -27,11 +27,13 @@ describe('create journal', () => {
     expect(missing.map((e) => e.name)).toEqual(['createDeal']);
   });
 
-  it('forgets a create once its row is in the replica with nothing pending', async () => {
+  it('forgets a create once its row is in the replica, nothing is pending and it is surely on disk', async () => {
     const j = new CreateJournal('j', new MemoryStorage());
     j.record('createTask', { id: 't1', title: 'Call' }, 0);
     j.record('addComment', { id: 'c1', taskId: 't1', body: 'hi' }, 0);
     await j.prune(replica(['task/t1']), 1_000);
+    expect((await j.missing(replica([]))).map((e) => e.args.id)).toEqual(['t1', 'c1']);
+    await j.prune(replica(['task/t1']), 10_000);
     expect((await j.missing(replica([]))).map((e) => e.args.id)).toEqual(['c1']);
     await j.prune(replica([]), 120_000);
     expect(await j.missing(replica([]))).toEqual([]);

@@ -19,6 +19,13 @@ export interface JournalEntry {
 /** A create still missing from the replica this long after being made was refused: let it go. */
 const GIVE_UP_MS = 60_000;
 
+/**
+ * Replicache writes a change to IndexedDB within about 1.5 s (1 s idle, 0.5 s throttle). An
+ * entry whose row is in the replica is kept at least this long, so a stale "nothing pending"
+ * seen just after the create can never drop it before it is on disk.
+ */
+const PERSIST_MARGIN_MS = 5_000;
+
 function isCreate(name: MutatorName): name is CreateName {
   return Object.hasOwn(CREATES, name);
 }
@@ -56,8 +63,9 @@ export class CreateJournal {
   async prune(tx: ReadTransaction, now: number): Promise<void> {
     const keep: JournalEntry[] = [];
     for (const e of this.read()) {
+      const age = now - e.at;
       const present = await tx.has(entityKey(CREATES[e.name], e.args.id));
-      if (!present && now - e.at < GIVE_UP_MS) keep.push(e);
+      if (present ? age < PERSIST_MARGIN_MS : age < GIVE_UP_MS) keep.push(e);
     }
     this.write(keep);
   }

@@ -27,7 +27,10 @@ function adapt(sync: SyncClient, win: Window, journal: CreateJournal): { client:
     refresh();
     const s = sync.getState();
     if (s.sessionExpired) markSessionExpired();
-    if (s.pending === 0 && s.online && !s.syncing) void sync.rep.query((tx) => journal.prune(tx, Date.now()));
+    if (s.pending === 0 && s.online && !s.syncing) {
+      // After close the replica refuses queries; the next session prunes instead.
+      sync.rep.query((tx) => journal.prune(tx, Date.now())).catch(() => undefined);
+    }
   });
   const online = () => {
     refresh();
@@ -67,6 +70,7 @@ function read(sync: SyncClient, win: Window): SyncStatus {
  */
 async function replayMissing(sync: SyncClient, journal: CreateJournal): Promise<void> {
   await firstSyncSettled(sync, 5_000);
+  if (sync.rep.closed) return;
   const missing = await sync.rep.query((tx) => journal.missing(tx));
   for (const e of missing) {
     await (sync.rep.mutate[e.name] as (a: unknown) => Promise<void>)(e.args).catch(() => undefined);
@@ -99,7 +103,7 @@ export function WorkspaceProvider({ session, children }: { readonly session: Ses
     const sync = createSyncClient({ tenant, userID: session.userId });
     const journal = new CreateJournal(`focus.journal.${tenant}.${session.userId}`, window.localStorage);
     const { client: adapted, stop } = adapt(sync, window, journal);
-    void replayMissing(sync, journal);
+    replayMissing(sync, journal).catch(() => undefined);
     const stopUploads = startAttachmentSync(window);
     void checkStorage(window.navigator);
     setClient(adapted);
