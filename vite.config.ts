@@ -67,15 +67,16 @@ function clientConfig(): UserConfig {
 }
 
 /**
- * `vite build --mode admin`: the operator SPA. Limitation: the admin engineer owns this branch;
- * it only fixes the roots so the two builds never write into each other's folders.
+ * The platform admin SPA, served on `admin.<base>` by sync-server/admin/static.ts:
+ * `vite build --mode admin`, or `vite build --config admin/vite.config.ts`, which reads this.
+ * No service worker: the console is online-only by design.
  */
-function adminConfig(): UserConfig {
+export function adminConfig(): UserConfig {
   return {
     root: here('./admin'),
     base: '/',
     plugins: [react()],
-    build: { outDir: here('./dist/admin'), emptyOutDir: true, target: 'es2022' },
+    build: { outDir: here('./dist/admin'), emptyOutDir: true, target: 'es2022', sourcemap: false },
   };
 }
 
