@@ -1,6 +1,7 @@
 // Prints vitest's JSON results as one plain closing line, `N passed, N failed, N skipped`,
 // so CI logs state the outcome in words any reader (or log scanner) understands.
 import { readFileSync } from 'node:fs';
+import process from 'node:process';
 
 const file = process.argv[2] ?? '.data/test-results.json';
 try {
