@@ -56,7 +56,15 @@ export function clientStatic(opts: { readonly dir?: string } = {}): RouteModule 
   };
 }
 
-export const clientStaticRoutes: RouteModule = clientStatic();
+/**
+ * The registered module. `FOCUS_CLIENT_DIR` lets the browser tests serve a build of their own
+ * (tests/e2e/harness.ts), so a `vite build` run by someone else into dist/client can't swap
+ * the files under a running test. It is read when the app is created, not per request.
+ */
+export const clientStaticRoutes: RouteModule = (app, p) => {
+  const dir = process.env.FOCUS_CLIENT_DIR;
+  clientStatic(dir === undefined || dir === '' ? {} : { dir })(app, p);
+};
 
 function isReserved(urlPath: string): boolean {
   return urlPath.startsWith('/api/') || urlPath === '/api' || urlPath === '/healthz' || urlPath === '/readyz';

@@ -5,12 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
-import { CLIENT_DIST } from '../../sync-server/static/client-static';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCES = ['client', 'shared', 'mutators', 'vite.config.ts'];
-const STAMP = path.join(CLIENT_DIST, '.source-hash');
-const LOCK = path.join(ROOT, 'dist', '.client-build.lock');
+/** Test builds live apart from dist/client, one folder per source hash, never rewritten. */
+const TEST_BUILDS = path.join(ROOT, 'dist', 'test-client');
 
 function hashSources(): string {
   const h = createHash('sha256');
@@ -36,37 +35,51 @@ async function waitFor(check: () => boolean, what: string, timeoutMs: number): P
 }
 
 /**
- * Builds the client into dist/client unless the build there came from the same sources.
- * Test files may run in parallel: the first takes a lock directory (mkdir is atomic), the
- * others wait for the stamp it writes.
+ * Builds the client for the browser tests and points the static module at it (through
+ * FOCUS_CLIENT_DIR, read when a test platform creates its app: call this first). The build
+ * goes to dist/test-client/<source hash>, so it is made once per change of the sources and
+ * nothing else writes there. Test files may run in parallel: the first takes a lock directory
+ * (mkdir is atomic), the others wait for the stamp it writes.
  */
-export async function ensureClientBuilt(): Promise<void> {
+export async function ensureClientBuilt(): Promise<string> {
   const hash = hashSources();
-  const fresh = () => existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash;
-  if (fresh()) return;
-  mkdirSync(path.dirname(LOCK), { recursive: true });
+  const outDir = path.join(TEST_BUILDS, hash.slice(0, 16));
+  const stamp = path.join(outDir, '.complete');
+  const lock = `${outDir}.lock`;
+  process.env.FOCUS_CLIENT_DIR = outDir;
+  if (existsSync(stamp)) return outDir;
+  mkdirSync(TEST_BUILDS, { recursive: true });
   try {
-    mkdirSync(LOCK);
+    mkdirSync(lock);
   } catch {
-    await waitFor(() => fresh() || !existsSync(LOCK), 'the client build of another test file', 180_000);
-    if (fresh()) return;
-    return ensureClientBuilt();
+    await waitFor(() => existsSync(stamp) || !existsSync(lock), 'the client build of another test file', 180_000);
+    return existsSync(stamp) ? outDir : ensureClientBuilt();
   }
   try {
     const { build } = await import('vite');
-    // Vitest sets NODE_ENV=test, which would make Vite build React's development bundle and
-    // leave out the service worker registration (import.meta.env.PROD false).
+    // Vitest sets NODE_ENV=test, which would make Vite build React's development bundle.
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+      await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }
-    writeFileSync(STAMP, hash);
+    writeFileSync(stamp, hash);
+    pruneOldBuilds(outDir);
   } finally {
-    rmSync(LOCK, { recursive: true, force: true });
+    rmSync(lock, { recursive: true, force: true });
   }
+  return outDir;
+}
+
+/** Keeps the newest few test builds; older ones belong to sources that no longer exist. */
+function pruneOldBuilds(keep: string): void {
+  const dirs = readdirSync(TEST_BUILDS)
+    .map((name) => path.join(TEST_BUILDS, name))
+    .filter((d) => d !== keep && !d.endsWith('.lock') && statSync(d).isDirectory())
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  for (const d of dirs.slice(3)) rmSync(d, { recursive: true, force: true });
 }
 
 export async function launchBrowser(opts: { readonly fakeMicrophone?: boolean } = {}): Promise<Browser> {
