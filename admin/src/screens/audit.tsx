@@ -1,6 +1,7 @@
 import { useState } from 'react';
 
 import { api } from '../api';
+import { ErrorMessage } from '../fields';
 import { when } from '../format';
 import type { AuditView } from '../types';
 import { useLoad } from '../use-load';
@@ -48,11 +49,7 @@ export function AuditScreen() {
           To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
       </div>
-      {log.error && (
-        <p className="error" role="alert">
-          {log.error}
-        </p>
-      )}
+      <ErrorMessage text={log.error} />
       <table className="audit">
         <thead>
           <tr>

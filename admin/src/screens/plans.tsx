@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 
 import { PERMISSIONS_BY_MODULE } from '../../../shared/permissions';
 import { api, errorText } from '../api';
+import { ErrorMessage, TextField } from '../fields';
 import { rupees } from '../format';
 import {
   MODULE_NAMES,
@@ -46,11 +47,7 @@ export function PlansScreen() {
             New plan
           </button>
         </div>
-        {data.error && (
-          <p className="error" role="alert">
-            {data.error}
-          </p>
-        )}
+        <ErrorMessage text={data.error} />
         <ul className="list">
           {plans.map((p) => (
             <li key={p.id}>
@@ -200,22 +197,18 @@ function PlanEditor({
     <form className="card" onSubmit={(e) => void save(e)} aria-label="Plan editor">
       <h3>{plan ? `${plan.name} (v${plan.version})` : 'New plan'}</h3>
       <div className="grid">
-        <label>
-          Key
-          <input
-            required
-            value={draft.key}
-            onChange={(e) => setDraft({ ...draft, key: e.target.value })}
-          />
-        </label>
-        <label>
-          Name
-          <input
-            required
-            value={draft.name}
-            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-          />
-        </label>
+        <TextField
+          label="Key"
+          required
+          value={draft.key}
+          onChange={(key) => setDraft({ ...draft, key })}
+        />
+        <TextField
+          label="Name"
+          required
+          value={draft.name}
+          onChange={(name) => setDraft({ ...draft, name })}
+        />
         <label>
           Price (₹)
           <input
@@ -365,22 +358,18 @@ function GroupEditor({
         <small>Saving a group pushes the change to every tenant whose plan includes it.</small>
       </p>
       <div className="grid">
-        <label>
-          Key
-          <input
-            required
-            value={draft.key}
-            onChange={(e) => setDraft({ ...draft, key: e.target.value })}
-          />
-        </label>
-        <label>
-          Name
-          <input
-            required
-            value={draft.name}
-            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-          />
-        </label>
+        <TextField
+          label="Key"
+          required
+          value={draft.key}
+          onChange={(key) => setDraft({ ...draft, key })}
+        />
+        <TextField
+          label="Name"
+          required
+          value={draft.name}
+          onChange={(name) => setDraft({ ...draft, name })}
+        />
         <label>
           Module
           <select
@@ -394,13 +383,11 @@ function GroupEditor({
             ))}
           </select>
         </label>
-        <label>
-          Description
-          <input
-            value={draft.description}
-            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-          />
-        </label>
+        <TextField
+          label="Description"
+          value={draft.description}
+          onChange={(description) => setDraft({ ...draft, description })}
+        />
       </div>
       <fieldset>
         <legend>Permissions</legend>
@@ -415,11 +402,7 @@ function GroupEditor({
           </label>
         ))}
       </fieldset>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
       <div className="buttons">
         <button type="submit">Save group</button>
         <button type="button" className="secondary" onClick={onDone}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
 import { api, errorText } from '../api';
+import { ErrorMessage, Notice } from '../fields';
 import { when } from '../format';
 import type { PushView } from '../types';
 import { useLoad } from '../use-load';
@@ -41,16 +42,8 @@ export function PushesScreen() {
           Refresh
         </button>
       </div>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      {pushes.error && (
-        <p className="error" role="alert">
-          {pushes.error}
-        </p>
-      )}
+      <Notice text={notice} />
+      <ErrorMessage text={pushes.error} />
       <table>
         <thead>
           <tr>

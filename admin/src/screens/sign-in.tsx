@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 
 import { api, errorText } from '../api';
+import { ErrorMessage, TextField } from '../fields';
 import type { Admin } from '../types';
 
 export function SignIn({ onSignedIn }: { readonly onSignedIn: (a: Admin) => void }) {
@@ -32,42 +33,32 @@ export function SignIn({ onSignedIn }: { readonly onSignedIn: (a: Admin) => void
   return (
     <form className="sign-in card" onSubmit={(e) => void submit(e)}>
       <h1>FocusApp Admin</h1>
-      <label>
-        E-mail
-        <input
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-      </label>
-      <label>
-        Password
-        <input
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
-      <label>
-        Authenticator code
-        <input
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9 ]{6,7}"
-          required
-          value={totp}
-          onChange={(e) => setTotp(e.target.value)}
-        />
-      </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <TextField
+        label="E-mail"
+        type="email"
+        autoComplete="username"
+        required
+        value={email}
+        onChange={setEmail}
+      />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={setPassword}
+      />
+      <TextField
+        label="Authenticator code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9 ]{6,7}"
+        required
+        value={totp}
+        onChange={setTotp}
+      />
+      <ErrorMessage text={error} />
       <button type="submit" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>

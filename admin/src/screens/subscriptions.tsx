@@ -1,6 +1,7 @@
 import { useState } from 'react';
 
 import { api, errorText } from '../api';
+import { ErrorMessage, Notice } from '../fields';
 import { when } from '../format';
 import type { PlanView, SubscriptionView, TenantView } from '../types';
 import { useLoad } from '../use-load';
@@ -85,16 +86,8 @@ export function SubscriptionsScreen() {
           Create subscription
         </button>
       </form>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      {subs.error && (
-        <p className="error" role="alert">
-          {subs.error}
-        </p>
-      )}
+      <Notice text={notice} />
+      <ErrorMessage text={subs.error} />
       <table>
         <thead>
           <tr>

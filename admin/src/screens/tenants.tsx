@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 
 import { api, errorText } from '../api';
+import { ErrorMessage, Notice } from '../fields';
 import { bytes, count, when } from '../format';
 import type { PlanView, PushResult, TenantView } from '../types';
 import { useLoad } from '../use-load';
@@ -110,16 +111,8 @@ export function TenantsScreen() {
           ))}
         </select>
       </div>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      {tenants.error && (
-        <p className="error" role="alert">
-          {tenants.error}
-        </p>
-      )}
+      <Notice text={notice} />
+      <ErrorMessage text={tenants.error} />
       {provisioning && plans.data && (
         <ProvisionForm
           plans={plans.data.plans}
@@ -419,11 +412,7 @@ function DeleteDialog({
           Type <code>{tenant.slug}</code> to confirm
           <input value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus />
         </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorMessage text={error} />
         <div className="buttons">
           <button type="submit" className="danger" disabled={typed !== tenant.slug}>
             Delete for ever
