@@ -85,7 +85,7 @@ export default function TasksScreen(_props: ScreenProps) {
                 t.assigneeId === null ? 'Unassigned' : (userName.get(t.assigneeId) ?? 'Someone'),
                 t.dueDate === null ? null : `${t.dueDate < day && t.status !== 'done' ? 'overdue · ' : ''}due ${formatDay(t.dueDate)}`,
                 t.priority === 'normal' ? null : PRIORITY_LABEL[t.priority],
-                t.commentCount > 0 ? `${t.commentCount} 💬` : null,
+                t.commentCount > 0 ? `${t.commentCount} comment${t.commentCount === 1 ? '' : 's'}` : null,
               ].filter(Boolean).join(' · ')}
             </span>
           </button>
