@@ -25,30 +25,45 @@ export async function processPush(ctx: SyncContext, req: PushRequest): Promise<P
   if (!SUPPORTED_SCHEMA_VERSIONS.includes(req.schemaVersion)) {
     return { committed: 0, response: { error: 'VersionNotSupported', versionType: 'schema' } };
   }
-  return withConnection(ctx.conn.pool, async (conn) => {
+  const pool = ctx.conn.pool;
+  const known = await withConnection(pool, async (conn) => {
     await claimClientGroup(conn, req.clientGroupID, ctx.principal.userId);
     // Replicache re-sends every unconfirmed mutation on each push, so most of a push is often
     // already processed. lastMutationID only grows, so skipping by this unlocked read is safe
     // and saves a transaction (and its commit) per re-sent mutation; S-3 is still decided
     // under the lock for the rest.
-    const known = await lastMutationIDs(conn, req.clientGroupID);
-    let committed = 0;
-    for (const m of req.mutations) {
-      if (m.id <= (known.get(m.clientID) ?? 0)) continue;
-      const step = await processMutation(ctx, conn, req.clientGroupID, m);
-      if (step === 'applied' || step === 'rejected') {
-        committed++;
-        known.set(m.clientID, m.id);
-      }
-      if (step === 'future') {
-        // A gap means this server lost state the client still has; the next pull answers
-        // ClientStateNotFound or the client pushes the missing ones again.
-        ctx.log.warn({ clientID: m.clientID, mutationID: m.id }, 'mutation from the future; stopping this push');
-        break;
-      }
-    }
-    return { committed, response: {} };
+    return lastMutationIDs(conn, req.clientGroupID);
   });
+  let committed = 0;
+  for (const m of req.mutations) {
+    if (m.id <= (known.get(m.clientID) ?? 0)) continue;
+    const step = await serialised(pool, () => withConnection(pool, (conn) => processMutation(ctx, conn, req.clientGroupID, m)));
+    if (step === 'applied' || step === 'rejected') {
+      committed++;
+      known.set(m.clientID, m.id);
+    }
+    if (step === 'future') {
+      // A gap means this server lost state the client still has; the next pull answers
+      // ClientStateNotFound or the client pushes the missing ones again.
+      ctx.log.warn({ clientID: m.clientID, mutationID: m.id }, 'mutation from the future; stopping this push');
+      break;
+    }
+  }
+  return { committed, response: {} };
+}
+
+/**
+ * Mutations of one tenant run one at a time on this node. The database serialises them anyway
+ * (the change counter's lock, S-13); queueing here instead of in lock waits keeps the tenant's
+ * small connection pool free for pulls and session look-ups while a long push is processed.
+ */
+const queues = new WeakMap<object, Promise<unknown>>();
+
+async function serialised<T>(key: object, fn: () => Promise<T>): Promise<T> {
+  const before = queues.get(key) ?? Promise.resolve();
+  const run = before.then(fn, fn);
+  queues.set(key, run.catch(() => undefined));
+  return run;
 }
 
 async function lastMutationIDs(conn: PoolConnection, groupID: string): Promise<Map<string, number>> {
