@@ -20,6 +20,21 @@ export function DateField(props: {
   );
 }
 
+/** The From and To fields of a report or list over a range of dates. */
+export function DateRangeFields(props: {
+  readonly from: string;
+  readonly to: string;
+  readonly setFrom: (v: string) => void;
+  readonly setTo: (v: string) => void;
+}) {
+  return (
+    <>
+      <DateField label="From" value={props.from} onChange={props.setFrom} />
+      <DateField label="To" value={props.to} onChange={props.setTo} />
+    </>
+  );
+}
+
 /** 1 April of the financial year containing `date`. */
 export function yearStart(date: string): string {
   const year = Number(date.slice(0, 4));

@@ -4,7 +4,7 @@
  * the device by the same shared code the server books with. The number is not chosen here:
  * the server allocates it from the company's series when it posts the document.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 
 import { STATE_CODES } from '../../../shared/gst/gstin';
 import { isIsoDate } from '../../../shared/gst/period';
@@ -189,6 +189,29 @@ function DraftEditor({ draft, setDraft, company }: EditorProps) {
 
 type Update = (changes: Partial<InvoiceDraft>) => void;
 
+/** A labelled input bound to one text field of the draft. */
+function DraftText(props: {
+  readonly label: string;
+  readonly field: 'date' | 'partyName' | 'againstNumber' | 'againstDate' | 'againstValue';
+  readonly draft: InvoiceDraft;
+  readonly update: Update;
+  readonly input?: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>;
+}) {
+  const { field, update } = props;
+  return (
+    <Field label={props.label}>
+      {(id) => (
+        <input
+          id={id}
+          {...props.input}
+          value={props.draft[field]}
+          onChange={(e) => update({ [field]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
+}
+
 function HeaderFields({
   draft,
   update,
@@ -216,17 +239,13 @@ function HeaderFields({
       <Field label="Number">
         {(id) => <input id={id} value="" placeholder="Number on posting" readOnly />}
       </Field>
-      <Field label="Date">
-        {(id) => (
-          <input
-            id={id}
-            type="date"
-            required
-            value={draft.date}
-            onChange={(e) => update({ date: e.target.value })}
-          />
-        )}
-      </Field>
+      <DraftText
+        label="Date"
+        field="date"
+        draft={draft}
+        update={update}
+        input={{ type: 'date', required: true }}
+      />
     </div>
   );
 }
@@ -257,16 +276,13 @@ function PartyFields(props: {
             />
           )}
         </Field>
-        <Field label="Party name">
-          {(id) => (
-            <input
-              id={id}
-              value={draft.partyName}
-              required={!hasGstin}
-              onChange={(e) => update({ partyName: e.target.value })}
-            />
-          )}
-        </Field>
+        <DraftText
+          label="Party name"
+          field="partyName"
+          draft={draft}
+          update={update}
+          input={{ required: !hasGstin }}
+        />
       </div>
       <div className="field-row">
         <Field label="Party state">
@@ -353,35 +369,26 @@ function NoteFields({ draft, update }: { readonly draft: InvoiceDraft; readonly 
     <fieldset className="form-section">
       <legend>Original invoice</legend>
       <div className="field-row">
-        <Field label="Original invoice number">
-          {(id) => (
-            <input
-              id={id}
-              value={draft.againstNumber}
-              onChange={(e) => update({ againstNumber: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label="Original invoice date">
-          {(id) => (
-            <input
-              id={id}
-              type="date"
-              value={draft.againstDate}
-              onChange={(e) => update({ againstDate: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label="Original invoice value (₹)">
-          {(id) => (
-            <input
-              id={id}
-              inputMode="decimal"
-              value={draft.againstValue}
-              onChange={(e) => update({ againstValue: e.target.value })}
-            />
-          )}
-        </Field>
+        <DraftText
+          label="Original invoice number"
+          field="againstNumber"
+          draft={draft}
+          update={update}
+        />
+        <DraftText
+          label="Original invoice date"
+          field="againstDate"
+          draft={draft}
+          update={update}
+          input={{ type: 'date' }}
+        />
+        <DraftText
+          label="Original invoice value (₹)"
+          field="againstValue"
+          draft={draft}
+          update={update}
+          input={{ inputMode: 'decimal' }}
+        />
       </div>
     </fieldset>
   );

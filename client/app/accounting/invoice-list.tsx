@@ -15,7 +15,7 @@ import { useStore } from '../lib/store';
 import { Link, navigate } from '../router';
 import { fetchInvoices, httpTransport } from './api';
 import type { AccountingCompany } from './companies';
-import { DateField, yearStart } from './date-field';
+import { DateRangeFields, yearStart } from './date-field';
 import { flash } from './flash';
 import { DOCUMENT_LABELS, inr } from './format';
 import type { InvoiceDraft } from './invoice-draft';
@@ -63,8 +63,7 @@ export function InvoiceList({ company }: { readonly company: AccountingCompany }
         )}
       </header>
       <div className="toolbar">
-        <DateField label="From" value={from} onChange={setFrom} />
-        <DateField label="To" value={to} onChange={setTo} />
+        <DateRangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} />
       </div>
       <table className="ledger-table" aria-label="Invoice list">
         <thead>

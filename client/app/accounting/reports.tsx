@@ -7,13 +7,29 @@
  */
 import { useState } from 'react';
 
+import type { Paise } from '../../../shared/money';
+
 import { formatDay, today } from '../lib/format';
 import { Link } from '../router';
 import { fetchDayBook, fetchLedgerStatement, fetchTrialBalance } from './api';
 import type { AccountingCompany } from './companies';
-import { DateField, yearStart } from './date-field';
+import { DateField, DateRangeFields, yearStart } from './date-field';
 import { drCr, inr } from './format';
 import { remoteNotice, useRemote } from './use-remote';
+
+/** Debit and credit columns; a zero side is left blank, as on paper. */
+function AmountCells({ debit, credit }: { readonly debit: Paise; readonly credit: Paise }) {
+  return (
+    <>
+      <td className="num">{debit === 0n ? '' : inr(debit)}</td>
+      <td className="num">{credit === 0n ? '' : inr(credit)}</td>
+    </>
+  );
+}
+
+function LedgerLink({ id, name }: { readonly id: string; readonly name: string }) {
+  return <Link to={`/accounting/ledgers/${encodeURIComponent(id)}`}>{name}</Link>;
+}
 
 export function TrialBalanceView(props: {
   readonly company: AccountingCompany;
@@ -45,16 +61,13 @@ export function TrialBalanceView(props: {
               <tr key={r.ledgerId}>
                 <td>
                   {props.linkLedgers ? (
-                    <Link to={`/accounting/ledgers/${encodeURIComponent(r.ledgerId)}`}>
-                      {r.ledger}
-                    </Link>
+                    <LedgerLink id={r.ledgerId} name={r.ledger} />
                   ) : (
                     r.ledger
                   )}
                 </td>
                 <td className="muted">{r.group}</td>
-                <td className="num">{r.debit === 0n ? '' : inr(r.debit)}</td>
-                <td className="num">{r.credit === 0n ? '' : inr(r.credit)}</td>
+                <AmountCells debit={r.debit} credit={r.credit} />
               </tr>
             ))}
           </tbody>
@@ -107,8 +120,7 @@ export function LedgerStatementView(props: {
       <header className="screen-head">
         <h2>{st.state === 'ready' ? st.value.ledger : 'Ledger statement'}</h2>
         <span className="inline">
-          <DateField label="From" value={from} onChange={setFrom} />
-          <DateField label="To" value={to} onChange={setTo} />
+          <DateRangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} />
         </span>
       </header>
       {notice !== null && <p className="muted pad">{notice}</p>}
@@ -135,8 +147,7 @@ export function LedgerStatementView(props: {
                 <td>{formatDay(l.date)}</td>
                 <td>{l.number ?? l.kind}</td>
                 <td>{l.narration}</td>
-                <td className="num">{l.debit === 0n ? '' : inr(l.debit)}</td>
-                <td className="num">{l.credit === 0n ? '' : inr(l.credit)}</td>
+                <AmountCells debit={l.debit} credit={l.credit} />
                 <td className="num">{drCr(l.balance)}</td>
               </tr>
             ))}
@@ -165,8 +176,7 @@ export function DayBookView({ company }: { readonly company: AccountingCompany }
       <header className="screen-head">
         <h2>Day book</h2>
         <span className="inline">
-          <DateField label="From" value={from} onChange={setFrom} />
-          <DateField label="To" value={to} onChange={setTo} />
+          <DateRangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} />
         </span>
       </header>
       {notice !== null && <p className="muted pad">{notice}</p>}
@@ -197,12 +207,9 @@ export function DayBookView({ company }: { readonly company: AccountingCompany }
                   <td />
                   <td />
                   <td>
-                    <Link to={`/accounting/ledgers/${encodeURIComponent(l.ledgerId)}`}>
-                      {l.ledger}
-                    </Link>
+                    <LedgerLink id={l.ledgerId} name={l.ledger} />
                   </td>
-                  <td className="num">{l.debit === 0n ? '' : inr(l.debit)}</td>
-                  <td className="num">{l.credit === 0n ? '' : inr(l.credit)}</td>
+                  <AmountCells debit={l.debit} credit={l.credit} />
                 </tr>
               ))}
             </tbody>
