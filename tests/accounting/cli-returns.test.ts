@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { GSTINS } from '../../shared/gst/fixtures';
+import { GSTINS, rawLine } from '../../shared/gst/fixtures';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform';
 import { main } from '../../sync-server/cli/main';
 import { importFile, rowCounts, run, tenantConn, unbalancedVouchers } from './helpers';
@@ -13,17 +13,7 @@ import { importFile, rowCounts, run, tenantConn, unbalancedVouchers } from './he
 let t: TestPlatform;
 const COMPANY = GSTINS.company; // Maharashtra, 27
 
-const line = (overrides: Record<string, unknown>) => ({
-  hsn: '8471',
-  description: 'Laptop',
-  uqc: 'NOS',
-  qty: 1,
-  taxable_value: '1000.00',
-  rate: 18,
-  cess_rate: 0,
-  treatment: 'taxable',
-  ...overrides,
-});
+const line = rawLine;
 const retailKa = { party_gstin: null, party_name: 'Walk-in Bengaluru', party_state: '29' };
 
 const AUGUST = [

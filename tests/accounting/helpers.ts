@@ -2,11 +2,17 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { computeGstinCheckChar } from '../../shared/gst/gstin';
+import { newID } from '../../shared/ids';
+import {
+  createCompany,
+  type Company,
+  type CreateCompanyInput,
+} from '../../sync-server/accounting/companies';
 import { parse, UsageError, type Command } from '../../sync-server/cli/command';
 import { commands } from '../../sync-server/cli/commands';
 import type { TenantConnection } from '../../sync-server/tenancy/pools';
 import { findTenantBySlug } from '../../sync-server/tenancy/tenant-record';
-import type { TestPlatform } from '../helpers/platform';
+import { createTestPlatform, type TestPlatform } from '../helpers/platform';
 
 export interface CommandRun {
   readonly code: number;
@@ -40,6 +46,23 @@ export async function tenantConn(t: TestPlatform, slug: string): Promise<TenantC
   const record = await findTenantBySlug(t.p.central, slug);
   if (record === null) throw new Error(`no tenant ${slug}`);
   return t.p.pools.get(record);
+}
+
+/** A fresh test platform with the tenant `acme` provisioned, and acme's connection. */
+export async function platformWithAcme(): Promise<{ t: TestPlatform; conn: TenantConnection }> {
+  const t = await createTestPlatform();
+  await t.tenant('acme');
+  return { t, conn: await tenantConn(t, 'acme') };
+}
+
+/** Creates a company in the tenant; a refusal fails the test setup. */
+export async function makeCompany(
+  conn: TenantConnection,
+  input: CreateCompanyInput,
+): Promise<Company> {
+  const made = await createCompany(conn.db, input, newID);
+  if (!made.ok) throw made.error;
+  return made.value;
 }
 
 /** Writes an import file into the test's data directory. */

@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { GSTINS } from '../../shared/gst/fixtures';
 import { newID } from '../../shared/ids';
-import { createCompany } from '../../sync-server/accounting/companies';
 import { createUser } from '../../sync-server/tenancy/provision';
 import { createTestPlatform, type TestPlatform, type TestTenant } from '../helpers/platform';
-import { tenantConn } from './helpers';
+import { makeCompany, tenantConn } from './helpers';
 
 let t: TestPlatform;
 let acme: TestTenant;
@@ -52,12 +51,7 @@ beforeAll(async () => {
   t = await createTestPlatform();
   acme = await t.tenant('acme');
   const conn = await tenantConn(t, 'acme');
-  const made = await createCompany(
-    conn.db,
-    { legalName: 'Acme', gstin: GSTINS.company, stateCode: '27' },
-    newID,
-  );
-  if (!made.ok) throw made.error;
+  await makeCompany(conn, { legalName: 'Acme', gstin: GSTINS.company, stateCode: '27' });
   await createUser(conn.pool, {
     email: 'rep@acme.test',
     name: 'Rep',

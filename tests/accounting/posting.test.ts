@@ -4,11 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GSTINS } from '../../shared/gst/fixtures';
 import { isoDate } from '../../shared/gst/period';
 import { newID } from '../../shared/ids';
-import {
-  closeFinancialYear,
-  createCompany,
-  type Company,
-} from '../../sync-server/accounting/companies';
+import { closeFinancialYear, type Company } from '../../sync-server/accounting/companies';
 import { createDraft, insertSettlement } from '../../sync-server/accounting/documents';
 import { gstReturns } from '../../sync-server/accounting/gst-returns';
 import { postDocument, reverseDocument } from '../../sync-server/accounting/posting';
@@ -24,8 +20,8 @@ import {
   contacts as crmContacts,
 } from '../../sync-server/db/tenant/crm';
 import type { TenantConnection } from '../../sync-server/tenancy/pools';
-import { createTestPlatform, type TestPlatform } from '../helpers/platform';
-import { tenantConn, unbalancedVouchers } from './helpers';
+import type { TestPlatform } from '../helpers/platform';
+import { makeCompany, platformWithAcme, unbalancedVouchers } from './helpers';
 
 let t: TestPlatform;
 let conn: TenantConnection;
@@ -60,20 +56,12 @@ async function draft(overrides: Record<string, unknown> = {}): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await createTestPlatform();
-  await t.tenant('acme');
-  conn = await tenantConn(t, 'acme');
+  ({ t, conn } = await platformWithAcme());
   // A CRM company with the buyer's GSTIN: the party ledger links to it.
   await conn.db
     .insert(crmCompanies)
     .values({ id: 'crm-mumbai', name: 'Mumbai Traders', gstin: GSTINS.mhBuyer, version: 1 });
-  const made = await createCompany(
-    conn.db,
-    { legalName: 'Acme', gstin: GSTINS.company, stateCode: '27' },
-    newID,
-  );
-  if (!made.ok) throw made.error;
-  company = made.value;
+  company = await makeCompany(conn, { legalName: 'Acme', gstin: GSTINS.company, stateCode: '27' });
 });
 
 afterAll(async () => {
@@ -276,14 +264,13 @@ describe('posting', () => {
   });
 
   it("doesn't find another company's document", async () => {
-    const other = await createCompany(
-      conn.db,
-      { legalName: 'Other', gstin: GSTINS.kaBuyer, stateCode: '29' },
-      newID,
-    );
-    if (!other.ok) throw other.error;
+    const other = await makeCompany(conn, {
+      legalName: 'Other',
+      gstin: GSTINS.kaBuyer,
+      stateCode: '29',
+    });
     const id = await draft();
-    const r = await postDocument(conn.db, other.value, id, ctx());
+    const r = await postDocument(conn.db, other, id, ctx());
     expect(!r.ok && r.error.code).toBe('not_found');
   });
 });

@@ -3,15 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { GSTINS } from '../../shared/gst/fixtures';
 import { newID } from '../../shared/ids';
-import { createCompany, systemLedgers } from '../../sync-server/accounting/companies';
+import { systemLedgers } from '../../sync-server/accounting/companies';
 import { gstReturns } from '../../sync-server/accounting/gst-returns';
 import { insertSettlement } from '../../sync-server/accounting/documents';
 import { importDocuments } from '../../sync-server/accounting/import';
 import { postDocument } from '../../sync-server/accounting/posting';
 import { trialBalance } from '../../sync-server/accounting/reports';
 import type { TenantConnection } from '../../sync-server/tenancy/pools';
-import { createTestPlatform, type TestPlatform } from '../helpers/platform';
-import { gstinFor, tenantConn, unbalancedVouchers } from './helpers';
+import type { TestPlatform } from '../helpers/platform';
+import { gstinFor, makeCompany, platformWithAcme, unbalancedVouchers } from './helpers';
 
 /**
  * Random months of invoices, notes and purchases, imported through the books: every voucher
@@ -137,9 +137,7 @@ function gstr1Outward(g: {
 }
 
 beforeAll(async () => {
-  t = await createTestPlatform();
-  await t.tenant('acme');
-  conn = await tenantConn(t, 'acme');
+  ({ t, conn } = await platformWithAcme());
 });
 
 afterAll(async () => {
@@ -154,13 +152,11 @@ describe('random months through the books', () => {
         fc.array(arbSettlement, { maxLength: 3 }),
         async (docs, settlements) => {
           run += 1;
-          const made = await createCompany(
-            conn.db,
-            { legalName: `Co ${run}`, gstin: gstinFor('27', run), stateCode: '27' },
-            newID,
-          );
-          if (!made.ok) throw made.error;
-          const company = made.value;
+          const company = await makeCompany(conn, {
+            legalName: `Co ${run}`,
+            gstin: gstinFor('27', run),
+            stateCode: '27',
+          });
           const imported = await importDocuments(conn.db, company, toImport(docs), {
             now: new Date(),
             newId: newID,

@@ -1,30 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { GSTINS } from '../../shared/gst/fixtures';
+import { GSTINS, rawLine } from '../../shared/gst/fixtures';
 import { newID } from '../../shared/ids';
-import { createCompany, type Company } from '../../sync-server/accounting/companies';
+import type { Company } from '../../sync-server/accounting/companies';
 import { gstReturns } from '../../sync-server/accounting/gst-returns';
 import { importDocuments } from '../../sync-server/accounting/import';
 import type { TenantConnection } from '../../sync-server/tenancy/pools';
-import { createTestPlatform, type TestPlatform } from '../helpers/platform';
-import { gstinFor, tenantConn } from './helpers';
+import type { TestPlatform } from '../helpers/platform';
+import { gstinFor, makeCompany, platformWithAcme } from './helpers';
 
 /** More of shared/gst's worked cases, through the database: import, post, load, build. */
 
 let t: TestPlatform;
 let conn: TenantConnection;
 
-const line = (overrides: Record<string, unknown> = {}) => ({
-  hsn: '8471',
-  description: 'Laptop',
-  uqc: 'NOS',
-  qty: 1,
-  taxable_value: '1000.00',
-  rate: 18,
-  cess_rate: 0,
-  treatment: 'taxable',
-  ...overrides,
-});
+const line = rawLine;
 const mh = { party_gstin: GSTINS.mhBuyer, party_state: '27', reverse_charge: false };
 const overseas = {
   party_gstin: null,
@@ -40,13 +30,7 @@ const retailKa = {
 };
 
 async function company(gstin: string, filingFrequency: 'monthly' | 'quarterly'): Promise<Company> {
-  const made = await createCompany(
-    conn.db,
-    { legalName: `Co ${gstin}`, gstin, stateCode: '27', filingFrequency },
-    newID,
-  );
-  if (!made.ok) throw made.error;
-  return made.value;
+  return makeCompany(conn, { legalName: `Co ${gstin}`, gstin, stateCode: '27', filingFrequency });
 }
 
 async function importAll(c: Company, docs: unknown[]): Promise<void> {
@@ -55,9 +39,7 @@ async function importAll(c: Company, docs: unknown[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  t = await createTestPlatform();
-  await t.tenant('acme');
-  conn = await tenantConn(t, 'acme');
+  ({ t, conn } = await platformWithAcme());
 });
 
 afterAll(async () => {
