@@ -72,18 +72,24 @@ async function fillSale(
   await page.getByLabel('Line 1 GST rate %').selectOption('18');
 }
 
+/** Signs the owner in on a new browser context and opens Accounting from the main menu. */
+async function ownerOnAccounting(): ReturnType<typeof signedInPage> {
+  const signedIn = await signedInPage(browser, {
+    slug: 'acme',
+    port: server.port,
+    email: acme.ownerEmail,
+    password: acme.ownerPassword,
+  });
+  await signedIn.page
+    .getByRole('navigation', { name: 'Main', exact: true })
+    .getByRole('link', { name: 'Accounting' })
+    .click();
+  return signedIn;
+}
+
 describe('accounting screens in the browser', () => {
   it('creates and posts a sale invoice, then finds it in the list, the trial balance and GSTR-1', async () => {
-    const { context, page } = await signedInPage(browser, {
-      slug: 'acme',
-      port: server.port,
-      email: acme.ownerEmail,
-      password: acme.ownerPassword,
-    });
-    await page
-      .getByRole('navigation', { name: 'Main', exact: true })
-      .getByRole('link', { name: 'Accounting' })
-      .click();
+    const { context, page } = await ownerOnAccounting();
 
     // CompanyRequired: until a company is chosen, no books are shown.
     await page.getByTestId('company-required').waitFor();
@@ -153,16 +159,7 @@ describe('accounting screens in the browser', () => {
     await context.close();
   });
   it('prepares a draft offline, lists it as not yet posted, and posts it once back online', async () => {
-    const { context, page } = await signedInPage(browser, {
-      slug: 'acme',
-      port: server.port,
-      email: acme.ownerEmail,
-      password: acme.ownerPassword,
-    });
-    await page
-      .getByRole('navigation', { name: 'Main', exact: true })
-      .getByRole('link', { name: 'Accounting' })
-      .click();
+    const { context, page } = await ownerOnAccounting();
     // The company chosen in the first test is remembered per device; this is a new context.
     await page.getByLabel('Company').selectOption({ label: `${COMPANY_NAME} (${GSTINS.company})` });
     await page.getByRole('button', { name: 'New invoice' }).waitFor();
