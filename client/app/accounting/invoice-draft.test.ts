@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { GSTINS } from '../../../shared/gst/fixtures';
+import { testDraft } from './draft-fixtures';
 import {
-  emptyDraft,
-  emptyLine,
   partyStateOf,
   toImportShape,
   validateDraft,
@@ -11,23 +10,13 @@ import {
   type InvoiceDraft,
 } from './invoice-draft';
 
+const LAPTOP: Partial<DraftLine> = { hsn: '8471', description: 'Laptop', taxableValue: '1,000' };
+
 function draft(
   overrides: Partial<InvoiceDraft> = {},
   lines: Partial<DraftLine>[] = [{}],
 ): InvoiceDraft {
-  const base = emptyDraft({
-    id: 'd1',
-    companyId: 'c1',
-    date: '2024-08-05',
-    now: '2024-08-05T10:00:00Z',
-  });
-  const line = { ...emptyLine(), hsn: '8471', description: 'Laptop', taxableValue: '1,000' };
-  return {
-    ...base,
-    partyGstin: GSTINS.mhBuyer,
-    ...overrides,
-    lines: lines.map((l) => ({ ...line, ...l })),
-  };
+  return testDraft(overrides, lines, LAPTOP);
 }
 
 describe('toImportShape', () => {

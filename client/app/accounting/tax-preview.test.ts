@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
 import { GSTINS } from '../../../shared/gst/fixtures';
-import { emptyDraft, emptyLine, type DraftLine, type InvoiceDraft } from './invoice-draft';
+import { testDraft } from './draft-fixtures';
+import type { DraftLine, InvoiceDraft } from './invoice-draft';
 import { previewTax } from './tax-preview';
 
 function draft(
   overrides: Partial<InvoiceDraft> = {},
   lines: Partial<DraftLine>[] = [{}],
 ): InvoiceDraft {
-  const base = emptyDraft({
-    id: 'd1',
-    companyId: 'c1',
-    date: '2024-08-05',
-    now: '2024-08-05T10:00:00Z',
-  });
-  return {
-    ...base,
-    partyGstin: GSTINS.mhBuyer,
-    ...overrides,
-    lines: lines.map((l) => ({ ...emptyLine(), ...l })),
-  };
+  return testDraft(overrides, lines);
 }
 
 describe('previewTax (company in Maharashtra, 27)', () => {
