@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 
 import { useEntities } from '../data';
 import { buildIndex, hrefOf, search } from '../lib/search';
@@ -9,7 +9,8 @@ const KIND_LABEL = { contact: 'Contact', company: 'Company', deal: 'Deal', task:
 
 export default function SearchScreen(_props: ScreenProps) {
   const { query } = useLocation();
-  const q = useDeferredValue(query.get('q') ?? '');
+  // Not deferred: a scan takes a few ms, and a deferred render would wait for the next frame.
+  const q = query.get('q') ?? '';
   const contacts = useEntities('contact');
   const companies = useEntities('company');
   const deals = useEntities('deal');
