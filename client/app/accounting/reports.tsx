@@ -60,11 +60,7 @@ export function TrialBalanceView(props: {
             {tb.value.rows.map((r) => (
               <tr key={r.ledgerId}>
                 <td>
-                  {props.linkLedgers ? (
-                    <LedgerLink id={r.ledgerId} name={r.ledger} />
-                  ) : (
-                    r.ledger
-                  )}
+                  {props.linkLedgers ? <LedgerLink id={r.ledgerId} name={r.ledger} /> : r.ledger}
                 </td>
                 <td className="muted">{r.group}</td>
                 <AmountCells debit={r.debit} credit={r.credit} />
