@@ -1,6 +1,8 @@
 /** Small pieces every admin screen draws the same way. */
 import type { InputHTMLAttributes } from 'react';
 
+import type { PlanView } from './types';
+
 /** An error, announced at once (role alert); nothing while there is none. */
 export function ErrorMessage({ text }: { readonly text: string | null | undefined }) {
   if (!text) return null;
@@ -40,4 +42,13 @@ export function TextField({
       <input {...input} value={value} onChange={(e) => onChange(e.target.value)} />
     </label>
   );
+}
+
+/** One option per plan, valued by its key; none until the plans have loaded. */
+export function PlanOptions({ plans }: { readonly plans: readonly PlanView[] | undefined }) {
+  return plans?.map((p) => (
+    <option key={p.id} value={p.key}>
+      {p.name}
+    </option>
+  ));
 }

@@ -197,18 +197,7 @@ function PlanEditor({
     <form className="card" onSubmit={(e) => void save(e)} aria-label="Plan editor">
       <h3>{plan ? `${plan.name} (v${plan.version})` : 'New plan'}</h3>
       <div className="grid">
-        <TextField
-          label="Key"
-          required
-          value={draft.key}
-          onChange={(key) => setDraft({ ...draft, key })}
-        />
-        <TextField
-          label="Name"
-          required
-          value={draft.name}
-          onChange={(name) => setDraft({ ...draft, name })}
-        />
+        <KeyAndName draft={draft} setDraft={setDraft} />
         <label>
           Price (₹)
           <input
@@ -358,18 +347,7 @@ function GroupEditor({
         <small>Saving a group pushes the change to every tenant whose plan includes it.</small>
       </p>
       <div className="grid">
-        <TextField
-          label="Key"
-          required
-          value={draft.key}
-          onChange={(key) => setDraft({ ...draft, key })}
-        />
-        <TextField
-          label="Name"
-          required
-          value={draft.name}
-          onChange={(name) => setDraft({ ...draft, name })}
-        />
+        <KeyAndName draft={draft} setDraft={setDraft} />
         <label>
           Module
           <select
@@ -410,5 +388,29 @@ function GroupEditor({
         </button>
       </div>
     </form>
+  );
+}
+
+/** The key and name every plan and permission group has, both required. */
+function KeyAndName<D extends { readonly key: string; readonly name: string }>(props: {
+  readonly draft: D;
+  readonly setDraft: (draft: D) => void;
+}) {
+  const { draft, setDraft } = props;
+  return (
+    <>
+      <TextField
+        label="Key"
+        required
+        value={draft.key}
+        onChange={(key) => setDraft({ ...draft, key })}
+      />
+      <TextField
+        label="Name"
+        required
+        value={draft.name}
+        onChange={(name) => setDraft({ ...draft, name })}
+      />
+    </>
   );
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 
-import { api, errorText } from '../api';
-import { ErrorMessage, Notice } from '../fields';
+import { api } from '../api';
+import { ErrorMessage, Notice, PlanOptions } from '../fields';
 import { when } from '../format';
 import type { PlanView, SubscriptionView, TenantView } from '../types';
+import { useAction } from '../use-action';
 import { useLoad } from '../use-load';
 
 export function SubscriptionsScreen() {
@@ -17,27 +18,16 @@ export function SubscriptionsScreen() {
   );
   const tenants = useLoad(() => api<{ tenants: TenantView[] }>('GET', '/api/admin/tenants'), []);
   const plans = useLoad(() => api<{ plans: PlanView[] }>('GET', '/api/admin/plans'), []);
-  const [notice, setNotice] = useState<string | null>(null);
   const [tenant, setTenant] = useState('');
   const [plan, setPlan] = useState('');
 
-  const act = async (
-    label: string,
-    run: () => Promise<{ subscription: { shortUrl?: string | null } }>,
-  ) => {
-    setNotice(`${label}…`);
-    try {
-      const r = await run();
-      setNotice(
-        r.subscription.shortUrl
-          ? `${label}: send the customer ${r.subscription.shortUrl} to authorise payment`
-          : `${label}: done`,
-      );
-    } catch (e) {
-      setNotice(`${label}: ${errorText(e)}`);
-    }
-    subs.reload();
-  };
+  const { notice, act } = useAction<{ subscription: { shortUrl?: string | null } }>(
+    (label, r) =>
+      r.subscription.shortUrl
+        ? `${label}: send the customer ${r.subscription.shortUrl} to authorise payment`
+        : `${label}: done`,
+    subs.reload,
+  );
 
   const withSub = new Set(
     (subs.data?.subscriptions ?? []).filter((s) => s.status !== 'cancelled').map((s) => s.tenant),
@@ -76,11 +66,7 @@ export function SubscriptionsScreen() {
           onChange={(e) => setPlan(e.target.value)}
         >
           <option value="">Plan…</option>
-          {plans.data?.plans.map((p) => (
-            <option key={p.id} value={p.key}>
-              {p.name}
-            </option>
-          ))}
+          <PlanOptions plans={plans.data?.plans} />
         </select>
         <button type="submit" disabled={!tenant || !plan}>
           Create subscription
@@ -123,11 +109,7 @@ export function SubscriptionsScreen() {
                     )
                   }
                 >
-                  {plans.data?.plans.map((p) => (
-                    <option key={p.id} value={p.key}>
-                      {p.name}
-                    </option>
-                  ))}
+                  <PlanOptions plans={plans.data?.plans} />
                 </select>
               </td>
               <td>

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 
 import { api, errorText } from '../api';
-import { ErrorMessage, Notice } from '../fields';
+import { ErrorMessage, Notice, PlanOptions } from '../fields';
 import { bytes, count, when } from '../format';
 import type { PlanView, PushResult, TenantView } from '../types';
+import { useAction } from '../use-action';
 import { useLoad } from '../use-load';
 
 const STEP_LABELS: Readonly<Record<string, string>> = {
@@ -19,7 +20,6 @@ export function TenantsScreen() {
   const [status, setStatus] = useState('');
   const [plan, setPlan] = useState('');
   const [dbHost, setDbHost] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<TenantView | null>(null);
   const [provisioning, setProvisioning] = useState(false);
 
@@ -33,26 +33,17 @@ export function TenantsScreen() {
   const plans = useLoad(() => api<{ plans: PlanView[] }>('GET', '/api/admin/plans'), []);
   const hosts = [...new Set((tenants.data?.tenants ?? []).map((t) => t.dbHost))];
 
-  const act = async (label: string, run: () => Promise<unknown>) => {
-    setNotice(`${label}…`);
-    try {
-      const r = await run();
-      const results = (r as { results?: PushResult[] } | null)?.results;
-      const failed =
-        results?.filter(
-          (x) =>
-            x.state === 'failed' || x.state === 'pending' || (x as { ok?: boolean }).ok === false,
-        ) ?? [];
-      setNotice(
-        failed.length > 0
-          ? `${label}: ${failed.length} tenant(s) failed; see Permission pushes`
-          : `${label}: done`,
-      );
-    } catch (e) {
-      setNotice(`${label}: ${errorText(e)}`);
-    }
-    tenants.reload();
-  };
+  const { notice, act } = useAction<unknown>((label, r) => {
+    const results = (r as { results?: PushResult[] } | null)?.results;
+    const failed =
+      results?.filter(
+        (x) =>
+          x.state === 'failed' || x.state === 'pending' || (x as { ok?: boolean }).ok === false,
+      ) ?? [];
+    return failed.length > 0
+      ? `${label}: ${failed.length} tenant(s) failed; see Permission pushes`
+      : `${label}: done`;
+  }, tenants.reload);
 
   return (
     <section>
@@ -94,11 +85,7 @@ export function TenantsScreen() {
         </select>
         <select aria-label="Plan" value={plan} onChange={(e) => setPlan(e.target.value)}>
           <option value="">Any plan</option>
-          {plans.data?.plans.map((p) => (
-            <option key={p.id} value={p.key}>
-              {p.name}
-            </option>
-          ))}
+          <PlanOptions plans={plans.data?.plans} />
         </select>
         <select
           aria-label="Database host"
@@ -173,11 +160,7 @@ export function TenantsScreen() {
                     )
                   }
                 >
-                  {plans.data?.plans.map((p) => (
-                    <option key={p.id} value={p.key}>
-                      {p.name}
-                    </option>
-                  ))}
+                  <PlanOptions plans={plans.data?.plans} />
                 </select>
               </td>
               <td>
