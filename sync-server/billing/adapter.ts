@@ -1,4 +1,4 @@
-import type { SubscriptionStatus } from '../db/central-schema';
+import { SUBSCRIPTION_STATUSES, type SubscriptionStatus } from '../db/central-schema';
 
 /** What a provider reports about one subscription. Times are Unix seconds, as Razorpay sends. */
 export interface ProviderSubscription {
@@ -37,16 +37,7 @@ export interface BillingAdapter {
   cancel(id: string): Promise<ProviderSubscription>;
 }
 
-export const SUBSCRIPTION_STATUS_SET: ReadonlySet<string> = new Set<SubscriptionStatus>([
-  'created',
-  'authenticated',
-  'active',
-  'pending',
-  'halted',
-  'cancelled',
-  'completed',
-  'expired',
-]);
+export const SUBSCRIPTION_STATUS_SET: ReadonlySet<string> = new Set(SUBSCRIPTION_STATUSES);
 
 export function toStatus(s: string): SubscriptionStatus {
   return (SUBSCRIPTION_STATUS_SET.has(s) ? s : 'created') as SubscriptionStatus;
