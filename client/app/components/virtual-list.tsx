@@ -44,12 +44,16 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const start = Math.max(0, first - overscan);
   const end = Math.min(items.length, first + visible + overscan);
   const rows: ReactNode[] = [];
+  // Rows are keyed by slot (index modulo the window size), so a scroll re-fills existing DOM
+  // rows with other items instead of unmounting and mounting a screenful of them.
+  const slots = visible + 2 * overscan + 1;
   for (let i = start; i < end; i++) {
     const item = items[i];
     if (item === undefined) continue;
     rows.push(
       <div
-        key={getKey(item)}
+        key={i % slots}
+        data-key={getKey(item)}
         role="listitem"
         aria-posinset={i + 1}
         aria-setsize={items.length}
