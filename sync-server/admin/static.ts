@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../http/tenant-context';
 import type { Platform } from '../platform/platform';
 import { cacheControlFor } from '../static/client-static';
+import { resolveFile } from '../static/resolve-file';
 
 /** Where `vite build --config admin/vite.config.ts` writes the admin SPA. */
 export const ADMIN_DIST = fileURLToPath(new URL('../../dist/admin/', import.meta.url));
@@ -40,8 +41,8 @@ export function adminStatic(
         return next();
       }
       const file =
-        (await resolve(dir, c.req.path)) ??
-        (path.extname(c.req.path) === '' ? await resolve(dir, '/index.html') : null);
+        (await resolveFile(dir, c.req.path)) ??
+        (path.extname(c.req.path) === '' ? await resolveFile(dir, '/index.html') : null);
       if (!file) return next();
       c.header(
         'content-type',
@@ -55,21 +56,3 @@ export function adminStatic(
 }
 
 export const adminStaticRoutes = adminStatic();
-
-async function resolve(
-  dir: string,
-  urlPath: string,
-): Promise<{ path: string; urlPath: string } | null> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  const wanted = decoded.endsWith('/') ? `${decoded}index.html` : decoded;
-  const full = path.resolve(dir, `.${path.posix.normalize(wanted)}`);
-  // Whatever the URL says, the file must live inside the build folder.
-  if (!full.startsWith(dir + path.sep)) return null;
-  const info = await stat(full).catch(() => null);
-  return info?.isFile() ? { path: full, urlPath: wanted } : null;
-}

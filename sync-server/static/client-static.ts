@@ -1,10 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { Context, Hono } from 'hono';
 
 import type { RouteModule } from '../http/routes';
+import { resolveFile } from './resolve-file';
 import type { AppEnv } from '../http/tenant-context';
 
 /** Where `vite build` writes the workspace PWA (vite.config.ts). */
@@ -68,21 +69,6 @@ export const clientStaticRoutes: RouteModule = (app, p) => {
 
 function isReserved(urlPath: string): boolean {
   return urlPath.startsWith('/api/') || urlPath === '/api' || urlPath === '/healthz' || urlPath === '/readyz';
-}
-
-async function resolveFile(dir: string, urlPath: string): Promise<{ path: string; urlPath: string } | null> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  const wanted = decoded.endsWith('/') ? `${decoded}index.html` : decoded;
-  const full = path.resolve(dir, `.${path.posix.normalize(wanted)}`);
-  // Path traversal guard: whatever the URL says, the file must live inside the build folder.
-  if (full !== dir && !full.startsWith(dir + path.sep)) return null;
-  const info = await stat(full).catch(() => null);
-  return info?.isFile() ? { path: full, urlPath: wanted } : null;
 }
 
 async function sendFile(c: Context<AppEnv>, file: string, urlPath: string): Promise<Response> {
