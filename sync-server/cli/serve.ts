@@ -37,7 +37,7 @@ export const demo: Command = {
         return 1;
       }
       const counts = await seedDemoTenant(p, DEMO.slug);
-      io.out(`Sample data: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+      io.out(`Sample data: ${Object.entries(counts).map(([k, n]) => `${n} ${k === 'company' ? 'companies' : `${k}s`}`).join(', ')}`);
     }
     const server = await startServer(p, { port: p.config.port, host: p.config.host, upgrades: upgradeRoutes(p) });
     io.out('');
