@@ -190,7 +190,12 @@ export async function createUser(pool: Pool, u: NewUser): Promise<string> {
   return id;
 }
 
-/** Delete a tenant and everything it has: database, database user, catalog row. */
+/**
+ * Delete a tenant and everything it has: database, database user, catalog row.
+ * Limitation: attachments in the storage adapter and a Meilisearch index (when configured)
+ * are not removed here; neither port has a purge-tenant call yet, so operators clear
+ * `<dataDir>/files/<slug>` or the bucket prefix and the index by hand.
+ */
 export async function deleteTenant(p: Platform, slug: string): Promise<Result<void, AppError>> {
   const row = await findTenantBySlug(p.central, slug);
   if (!row) return err(appError('not_found', `No tenant "${slug}"`));
