@@ -24,8 +24,10 @@ async function upload(a: PendingAttachment): Promise<UploadResult> {
   if (res.ok) return { ok: true };
   if (res.status === 401) markSessionExpired();
   const message = problemMessage(await res.json().catch(() => null), res.status);
-  // 4xx other than 401/408/429 will fail the same way next time: stop retrying and say why.
-  const retry = res.status >= 500 || res.status === 401 || res.status === 408 || res.status === 429;
+  // 404: the task may have been created offline and its push not landed yet, so try again
+  // after the next sync. Other 4xx than 401/408/429 fail the same way next time: stop, say why.
+  // Limitation: an attachment to a task deleted meanwhile keeps retrying until removed by hand.
+  const retry = res.status >= 500 || [401, 404, 408, 429].includes(res.status);
   return { ok: false, retry, message };
 }
 
@@ -42,12 +44,19 @@ export function attachmentOutbox(): AttachmentOutbox {
   return outbox;
 }
 
-/** Retry uploads whenever the browser comes back online, and once at start. */
+/** How often waiting uploads are tried again while online (a task's push may land late). */
+const RETRY_MS = 15_000;
+
+/** Retry uploads whenever the browser comes back online, on a slow timer, and once at start. */
 export function startAttachmentSync(win: Window): () => void {
   const flush = () => void attachmentOutbox().flush();
   win.addEventListener('online', flush);
+  const timer = win.setInterval(flush, RETRY_MS);
   flush();
-  return () => win.removeEventListener('online', flush);
+  return () => {
+    win.removeEventListener('online', flush);
+    win.clearInterval(timer);
+  };
 }
 
 /** The task's uploaded attachments (sync-server/storage/routes.ts), or null when offline or refused. */
