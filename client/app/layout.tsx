@@ -1,6 +1,6 @@
 import { Suspense, useEffect, type ReactNode } from 'react';
 
-import type { Module } from '../../shared/permissions';
+import type { AnyPermission, Module } from '../../shared/permissions';
 import { ErrorBanner } from './components/error-banner';
 import { SearchBox } from './components/search-box';
 import { SyncIndicator } from './components/sync-indicator';
@@ -16,8 +16,10 @@ export function Layout() {
   const session = useSession();
   const { path } = useLocation();
   const modules = new Set<string>(me?.modules ?? []);
-  const allowed = (m: Module | null) => m === null || modules.has(m);
-  const nav = NAV.filter((n) => allowed(n.module));
+  const permissions = new Set<string>(me?.permissions ?? []);
+  const allowed = (m: Module | null, permission?: AnyPermission) =>
+    (m === null || modules.has(m)) && (permission === undefined || permissions.has(permission));
+  const nav = NAV.filter((n) => allowed(n.module, n.permission));
 
   useEffect(() => preloadAllWhenIdle(window), []);
 
@@ -74,7 +76,7 @@ function NavLinks({ items, path }: { readonly items: typeof NAV; readonly path: 
 
 function Outlet(props: {
   readonly path: string;
-  readonly allowed: (m: Module | null) => boolean;
+  readonly allowed: (m: Module | null, permission?: AnyPermission) => boolean;
   readonly firstPath: string;
   readonly known: boolean;
 }): ReactNode {
@@ -85,12 +87,12 @@ function Outlet(props: {
     if (params === null) continue;
     // Until the replica has told us what this user may see, show nothing rather than a flash
     // of a screen that then disappears.
-    if (!known && r.module !== null) {
+    if (!known && (r.module !== null || r.permission !== undefined)) {
       // Fetch the screen's code while the replica opens, not after.
       void r.screen.preload();
       return <p className="loading">Opening your workspace…</p>;
     }
-    if (!allowed(r.module)) return <NoAccess />;
+    if (!allowed(r.module, r.permission)) return <NoAccess />;
     const Screen = r.screen.Component;
     return <Screen params={params} />;
   }

@@ -1,6 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
-import type { Module } from '../../shared/permissions';
+import type { AnyPermission, Module } from '../../shared/permissions';
 
 /** A screen whose code loads on demand, and can be asked to load early. */
 export interface LazyScreen {
@@ -23,6 +23,8 @@ export interface RouteDef {
   readonly screen: LazyScreen;
   /** Hidden (menu and route) unless the user's plan and role grant this module. */
   readonly module: Module | null;
+  /** Hidden (menu and route) unless the user also holds this permission. */
+  readonly permission?: AnyPermission;
 }
 
 export const screens = {
@@ -33,6 +35,7 @@ export const screens = {
   task: lazyScreen(() => import('./screens/task-detail')),
   search: lazyScreen(() => import('./screens/search')),
   accounting: lazyScreen(() => import('./accounting/accounting-screen')),
+  billing: lazyScreen(() => import('./screens/billing')),
 } as const;
 
 export const ROUTES: readonly RouteDef[] = [
@@ -47,6 +50,7 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: '/accounting', screen: screens.accounting, module: 'accounting' },
   { pattern: '/accounting/:section', screen: screens.accounting, module: 'accounting' },
   { pattern: '/accounting/:section/:id', screen: screens.accounting, module: 'accounting' },
+  { pattern: '/billing', screen: screens.billing, module: null, permission: 'settings.manage' },
 ];
 
 export interface NavItem {
@@ -54,6 +58,7 @@ export interface NavItem {
   readonly label: string;
   readonly icon: string;
   readonly module: Module | null;
+  readonly permission?: AnyPermission;
   readonly screen: LazyScreen;
 }
 
@@ -64,6 +69,7 @@ export const NAV: readonly NavItem[] = [
   { to: '/companies', label: 'Companies', icon: '▦', module: 'crm', screen: screens.companies },
   { to: '/search', label: 'Search', icon: '⌕', module: null, screen: screens.search },
   { to: '/accounting', label: 'Accounting', icon: '₹', module: 'accounting', screen: screens.accounting },
+  { to: '/billing', label: 'Plan & billing', icon: '◈', module: null, permission: 'settings.manage', screen: screens.billing },
 ];
 
 /**
