@@ -6,6 +6,8 @@
  *
  * Limitation: meta/me carries modules but not the plan's name, so offline the name is not
  * shown; the last answer is not cached, so a stale status is never shown as if current.
+ * Limitation: the phone bottom bar holds the first six menu items; with every module on the
+ * plan, Plan & billing is the seventh and is reached on phones only by its address (/billing).
  */
 import { useCallback, useEffect, useState } from 'react';
 
