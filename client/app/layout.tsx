@@ -10,6 +10,9 @@ import { Link, matchPath, Redirect, useLocation } from './router';
 import { NAV, preloadAllWhenIdle, ROUTES } from './routes';
 import { signOut, useSession } from './session';
 
+/** Menu items that fit the phone's bottom bar at touch size. */
+const PHONE_BAR = 5;
+
 /** The signed-in shell: side navigation on wide screens, bottom navigation on phones. */
 export function Layout() {
   const me = useMe();
@@ -33,6 +36,12 @@ export function Layout() {
           <summary aria-label="Account">{initials(me?.name ?? session?.name ?? '')}</summary>
           <div className="account-menu">
             <p>{me?.name ?? session?.name}<br /><small>{me?.email ?? session?.email}</small></p>
+            {/* The phone bar has room for PHONE_BAR items; the rest are reached from here. */}
+            {nav.length > PHONE_BAR && (
+              <nav className="account-more" aria-label="More (phone)">
+                <NavLinks items={nav.slice(PHONE_BAR)} path={path} />
+              </nav>
+            )}
             <button type="button" onClick={() => void signOut()}>Sign out</button>
           </div>
         </details>
@@ -47,7 +56,7 @@ export function Layout() {
         </Suspense>
       </main>
       <nav className="bottomnav" aria-label="Main (phone)">
-        <NavLinks items={nav.slice(0, 6)} path={path} />
+        <NavLinks items={nav.slice(0, PHONE_BAR)} path={path} />
       </nav>
       <UpdatePrompt />
     </div>
