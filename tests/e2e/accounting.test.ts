@@ -10,7 +10,13 @@ import type { RunningServer } from '../../sync-server/http/server';
 import { createUser } from '../../sync-server/tenancy/provision';
 import { run } from '../accounting/helpers';
 import { createTestPlatform, type TestPlatform, type TestTenant } from '../helpers/platform';
-import { ensureClientBuilt, launchBrowser, signedInPage, tenantUrl, waitForText } from './harness';
+import {
+  ensureClientBuilt,
+  expectNoAccess,
+  launchBrowser,
+  signedInPage,
+  waitForText,
+} from './harness';
 
 let t: TestPlatform;
 let acme: TestTenant;
@@ -191,19 +197,13 @@ describe('accounting screens in the browser', () => {
     await context.close();
   });
   it('shows no Accounting menu, and no books, to a user without accounting.read', async () => {
-    const { context, page } = await signedInPage(browser, {
-      slug: 'acme',
+    await expectNoAccess(browser, {
       port: server.port,
       email: 'ravi@acme.test',
       password: 'correct-horse-battery',
+      menu: 'Accounting',
+      path: '/accounting/trial-balance',
+      absent: (page) => page.getByLabel('Company'),
     });
-    const nav = page.getByRole('navigation', { name: 'Main', exact: true });
-    await nav.getByRole('link', { name: 'Pipeline' }).waitFor();
-    expect(await nav.getByRole('link', { name: 'Accounting' }).count()).toBe(0);
-
-    await page.goto(tenantUrl('acme', server.port, '/accounting/trial-balance'));
-    await page.getByRole('heading', { name: "You don't have access to this" }).waitFor();
-    expect(await page.getByLabel('Company').count()).toBe(0);
-    await context.close();
   });
 });

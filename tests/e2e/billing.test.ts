@@ -8,11 +8,11 @@ import { adminClient, adminLogin, makeAdmin } from '../admin/admin-helpers';
 import { createTestPlatform, type TestPlatform, type TestTenant } from '../helpers/platform';
 import {
   ensureClientBuilt,
+  expectNoAccess,
   goOffline,
   goOnline,
   launchBrowser,
   signedInPage,
-  tenantUrl,
   waitForText,
 } from './harness';
 
@@ -123,19 +123,13 @@ describe('Plan & billing screen in the browser', () => {
   });
 
   it('shows no Plan & billing menu, and no billing, to a sales rep', async () => {
-    const { context, page } = await signedInPage(browser, {
-      slug: 'acme',
+    await expectNoAccess(browser, {
       port: server.port,
       email: 'ravi@acme.test',
       password: 'correct-horse-battery',
+      menu: 'Plan & billing',
+      path: '/billing',
+      absent: (page) => page.getByTestId('subscription-status'),
     });
-    const nav = page.getByRole('navigation', { name: 'Main', exact: true });
-    await nav.getByRole('link', { name: 'Pipeline' }).waitFor();
-    expect(await nav.getByRole('link', { name: 'Plan & billing' }).count()).toBe(0);
-
-    await page.goto(tenantUrl('acme', server.port, '/billing'));
-    await page.getByRole('heading', { name: "You don't have access to this" }).waitFor();
-    expect(await page.getByTestId('subscription-status').count()).toBe(0);
-    await context.close();
   });
 });

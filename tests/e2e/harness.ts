@@ -4,6 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+
+import type { RunningServer } from '../../sync-server/http/server';
+import { createTestPlatform, type TestPlatform, type TestTenant } from '../helpers/platform';
 
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -145,4 +149,51 @@ export async function goOffline(context: BrowserContext): Promise<void> {
 export async function goOnline(context: BrowserContext): Promise<void> {
   await context.unroute(apiPattern);
   await context.setOffline(false);
+}
+
+/** What a browser test file usually needs: a platform, tenant `acme`, a server, Chromium. */
+export interface BrowserSuite {
+  t: TestPlatform;
+  acme: TestTenant;
+  server: RunningServer;
+  browser: Browser;
+}
+
+/**
+ * Registers the suite's beforeAll/afterAll and returns an object filled in before the first
+ * test runs; files with more set-up of their own keep writing their hooks.
+ */
+export function useBrowserSuite(): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    suite.t = await createTestPlatform();
+    suite.acme = await suite.t.tenant('acme');
+    suite.server = await suite.t.listen();
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.t?.cleanup();
+  });
+  return suite;
+}
+
+/**
+ * A user without the right signs in: the menu item is not offered, and opening its address
+ * directly shows the no-access page, with `absent` (the screen's own content) nowhere.
+ */
+export async function expectNoAccess(
+  browser: Browser,
+  opts: { readonly port: number; readonly email: string; readonly password: string; readonly menu: string; readonly path: string; readonly absent: (page: Page) => Locator },
+): Promise<void> {
+  const { context, page } = await signedInPage(browser, { slug: 'acme', port: opts.port, email: opts.email, password: opts.password });
+  const nav = page.getByRole('navigation', { name: 'Main', exact: true });
+  await nav.getByRole('link', { name: 'Pipeline' }).waitFor();
+  expect(await nav.getByRole('link', { name: opts.menu }).count()).toBe(0);
+
+  await page.goto(tenantUrl('acme', opts.port, opts.path));
+  await page.getByRole('heading', { name: "You don't have access to this" }).waitFor();
+  expect(await opts.absent(page).count()).toBe(0);
+  await context.close();
 }

@@ -1,30 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { RunningServer } from '../../sync-server/http/server';
-import { createTestPlatform, type TestPlatform, type TestTenant } from '../helpers/platform';
-import { ensureClientBuilt, launchBrowser, signedInPage } from './harness';
+import { signedInPage, useBrowserSuite } from './harness';
 
-let t: TestPlatform;
-let acme: TestTenant;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  t = await createTestPlatform();
-  acme = await t.tenant('acme');
-  server = await t.listen();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.cleanup();
-});
+const suite = useBrowserSuite();
 
 describe('phone layout', () => {
   it('shows a bottom bar of touch-sized items and reaches the rest from the account menu', async () => {
+    const { browser, server, acme } = suite;
     const { context, page } = await signedInPage(browser, {
       slug: 'acme', port: server.port, email: acme.ownerEmail, password: acme.ownerPassword, viewport: { width: 390, height: 844 },
     });
